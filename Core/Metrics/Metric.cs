@@ -1,0 +1,96 @@
+namespace Keras.Metrics;
+
+/// <summary>The base of stateful metrics (<c>keras.metrics.Metric</c>): <see cref="UpdateState"/> accumulates,
+/// <see cref="Result"/> reads, <see cref="ResetState"/> clears.</summary>
+/// <remarks>State lives in detached tensors updated in place, so updating never waits for the device; only
+/// <see cref="Result"/> reads a value back. Strings convert implicitly (<c>Metric m = "mae";</c>);
+/// <c>"accuracy"</c> is resolved by <c>Compile</c> from the loss and shapes, as Keras does.</remarks>
+/// <example><code>
+/// var auc = new AUC();
+/// auc.UpdateState(labels, probabilities);
+/// double value = auc.Result();
+/// </code></example>
+public abstract class Metric : IDisposable
+{
+    private readonly List<Variable> _state = [];
+
+    /// <summary>Creates a metric.</summary>
+    /// <param name="name">The name used as log and History key.</param>
+    /// <param name="dtype">The state dtype. Defaults to <c>"float32"</c>.</param>
+    protected Metric(string name, string dtype = "float32")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        DType = dtype;
+    }
+
+    /// <summary>The name used as log key (<c>accuracy</c>, <c>auc</c>).</summary>
+    public string Name { get; internal set; }
+
+    /// <summary>The state dtype.</summary>
+    public string DType { get; }
+
+    /// <summary>The state variables, in creation order.</summary>
+    public IReadOnlyList<Variable> Variables => _state;
+
+    /// <summary>Accumulates a batch.</summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions.</param>
+    /// <param name="sampleWeight">Optional per-sample weights.</param>
+    public abstract void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null);
+
+    /// <summary>The current value of the metric.</summary>
+    /// <returns>The value.</returns>
+    public abstract double Result();
+
+    /// <summary>Clears the accumulated state (every state variable back to its initial value).</summary>
+    public virtual void ResetState()
+    {
+        using var noGrad = Ops.NoGrad();
+        foreach (var v in _state)
+        {
+            v.Value.zero_();
+        }
+    }
+
+    /// <summary>The Keras config (<c>name</c>, <c>dtype</c> and constructor arguments).</summary>
+    /// <returns>The config.</returns>
+    public virtual Dictionary<string, object?> GetConfig() => new() { ["name"] = Name, ["dtype"] = DType };
+
+    /// <summary>Creates a zero-initialised state variable.</summary>
+    /// <param name="name">The state name (<c>total</c>, <c>count</c>).</param>
+    /// <param name="shape">The shape. Use <c>[]</c> for a scalar.</param>
+    /// <param name="dtype">The dtype; defaults to the metric's.</param>
+    /// <returns>The variable.</returns>
+    protected Variable AddState(string name, Shape shape, string? dtype = null)
+    {
+        using var scope = Backend.KerasBackend.Current.MemoryScope();
+        var value = Ops.Zeros(shape.ToLongArray(), dtype ?? DType);
+        var variable = new Variable(name, $"{Name}/{name}", value, trainable: false, dtype ?? DType);
+        _state.Add(variable);
+        return variable;
+    }
+
+    /// <summary>Looks up a metric by Keras name (<c>"mae"</c>, <c>"auc"</c>); <c>"accuracy"</c> is resolved at compile time.</summary>
+    /// <param name="name">The name.</param>
+    public static implicit operator Metric(string name) => Get(name);
+
+    /// <summary>Looks up a metric by Keras name or alias.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>A new metric.</returns>
+    /// <exception cref="ArgumentException">The name is unknown; the message lists the valid names.</exception>
+    public static Metric Get(string name) => MetricCatalog.Create(name);
+
+    /// <summary>Frees the state tensors.</summary>
+    public void Dispose()
+    {
+        foreach (var v in _state)
+        {
+            v.Dispose();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"<{GetType().Name} name={Name}>";
+}

@@ -1,0 +1,81 @@
+using Keras.Backend;
+using Keras.Callbacks;
+using Keras.Training;
+
+namespace Keras;
+
+public abstract partial class Model
+{
+    /// <summary>Computes the loss and metrics on data (<c>model.evaluate</c>).</summary>
+    /// <param name="x">Inputs (array or tensor).</param>
+    /// <param name="y">Targets.</param>
+    /// <param name="batchSize">Samples per batch. Defaults to 32.</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line. Defaults to 1.</param>
+    /// <param name="sampleWeight">Optional weight per sample.</param>
+    /// <param name="steps">Batches to evaluate; defaults to all the data.</param>
+    /// <param name="callbacks">Callbacks receiving the test hooks.</param>
+    /// <returns>Results by name in <see cref="MetricsNames"/> order: <c>loss</c> first, then metrics.</returns>
+    public IReadOnlyDictionary<string, double> Evaluate(ArrayLike x, ArrayLike? y = null, int? batchSize = null,
+        int verbose = 1, ArrayLike? sampleWeight = null, int? steps = null, IEnumerable<Callback>? callbacks = null)
+    {
+        var compiled = RequireLoss(nameof(Evaluate));
+        int bs = ValidateBatchSize(batchSize);
+        if (verbose is < 0 or > 2)
+        {
+            throw new ArgumentException($"`verbose` must be 0, 1 or 2. Received: verbose={verbose}", nameof(verbose));
+        }
+        using var data = TensorData.From(x, y, sampleWeight, InputDType);
+        EnsureBuilt(data.X);
+        int total = steps ?? data.Steps(bs);
+        var parameters = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = total };
+        var callbackList = new CallbackList(callbacks, this, addHistory: false, verbose, parameters);
+        var logs = EvaluateData(compiled, data, bs, callbackList, steps);
+        var ordered = new OrderedDictionary<string, double>();
+        foreach (var name in MetricsNames)
+        {
+            ordered[name] = logs[name];
+        }
+        foreach (var (key, value) in logs)
+        {
+            ordered.TryAdd(key, value);
+        }
+        return ordered;
+    }
+
+    /// <summary>One evaluation step: forward, loss, metrics (Keras' <c>test_step</c>).</summary>
+    /// <param name="x">The input batch.</param>
+    /// <param name="y">The target batch.</param>
+    /// <param name="sampleWeight">Optional per-sample weights.</param>
+    /// <remarks>Runs under no-grad inside the engine's per-step dispose scope.</remarks>
+    protected virtual void TestStep(Tensor x, Tensor? y, Tensor? sampleWeight)
+    {
+        var compiled = RequireLoss(nameof(TestStep));
+        var yPred = Call(x, training: false);
+        var loss = ComputeLoss(x, y, yPred, sampleWeight);
+        UpdateMetrics(compiled, loss, y, yPred, sampleWeight, x.shape[0]);
+    }
+
+    private Logs EvaluateData(CompiledState compiled, TensorData data, int batchSize, CallbackList callbacks, int? steps)
+    {
+        compiled.ResetMetrics();
+        int total = Math.Min(steps ?? int.MaxValue, data.Steps(batchSize));
+        var empty = new Logs();
+        callbacks.TestBegin(empty);
+        using (KerasBackend.Current.NoGrad())
+        {
+            for (int step = 0; step < total; step++)
+            {
+                callbacks.TestBatchBegin(step, empty);
+                using (KerasBackend.Current.MemoryScope())
+                {
+                    var (bx, by, bw) = data.Batch(step, batchSize);
+                    TestStep(bx, by, bw);
+                }
+                callbacks.TestBatchEnd(step, MetricLogs(compiled, lazy: true));
+            }
+        }
+        var logs = MetricLogs(compiled, lazy: false);
+        callbacks.TestEnd(logs);
+        return logs;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Keras.Datasets;
+
+/// <summary>One file a dataset needs: its cache name, where to download it and how to check it.</summary>
+/// <param name="CachePath">The path under <c>&lt;cache&gt;/datasets/</c> (an absolute path is used as is).</param>
+/// <param name="Origin">The URL to download it from.</param>
+/// <param name="Sha256">The SHA-256 of the file as hex, or <see langword="null"/> when Keras publishes none.</param>
+internal sealed record DatasetFileSpec(string CachePath, string Origin, string? Sha256)
+{
+    /// <summary>Gets a folder of trusted system copies (a Debian package) looked in after the cache.</summary>
+    public string? SystemDirectory { get; init; }
+
+    /// <summary>Gets the advice added to <see cref="DatasetNotAvailableException"/>'s message.</summary>
+    public string? InstallHint { get; init; }
+
+    /// <summary>Gets the file's name without folders.</summary>
+    public string FileName => Path.GetFileName(CachePath);
+}

@@ -1,0 +1,37 @@
+namespace Keras.Examples;
+
+/// <summary>Dispatches <c>dotnet run --project Examples -- &lt;command&gt; [options]</c> to an example.</summary>
+internal static class ExampleRunner
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Commands = new()
+    {
+        ["quickstart"] = ("The Keras beginner tutorial: an MLP classifier (default: embedded digits; " +
+                          "--dataset fashion_mnist|mnist for the full tutorial).", QuickStart.Run),
+    };
+
+    internal static int Run(string[] args)
+    {
+        string command = args.Length > 0 ? args[0] : "quickstart";
+        if (command is "-h" or "--help" or "help")
+        {
+            PrintHelp();
+            return 0;
+        }
+        if (!Commands.TryGetValue(command, out var entry))
+        {
+            Console.Error.WriteLine($"Unknown example \"{command}\".");
+            PrintHelp();
+            return 2;
+        }
+        return entry.Run(args.Skip(1).ToArray());
+    }
+
+    private static void PrintHelp()
+    {
+        Console.WriteLine("Usage: dotnet run --project Examples -- <example> [options]");
+        foreach (var (name, (description, _)) in Commands)
+        {
+            Console.WriteLine($"  {name,-12} {description}");
+        }
+    }
+}

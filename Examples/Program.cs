@@ -1,0 +1,3 @@
+using Keras.Examples;
+
+return ExampleRunner.Run(args);

@@ -1,0 +1,51 @@
+using Keras.Callbacks;
+using Keras.Datasets;
+using Keras.Layers;
+
+namespace Keras.Examples;
+
+/// <summary>The Keras beginner tutorial in C#: Flatten → Dense(128, relu) → Dropout(0.2) → Dense(10, softmax).</summary>
+internal static class QuickStart
+{
+    internal static int Run(string[] args)
+    {
+        string dataset = Option(args, "--dataset") ?? "digits";
+        int epochs = int.Parse(Option(args, "--epochs") ?? (dataset == "digits" ? "30" : "10"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Utils.SetRandomSeed(int.Parse(Option(args, "--seed") ?? "42", System.Globalization.CultureInfo.InvariantCulture));
+
+        var ((xTrain, yTrain), (xTest, yTest)) = dataset switch
+        {
+            "digits" => Digits.LoadData(),
+            "fashion_mnist" => FashionMnist.LoadData(),
+            "mnist" => Mnist.LoadData(),
+            _ => throw new ArgumentException($"Unknown --dataset \"{dataset}\". Expected digits, fashion_mnist or mnist."),
+        };
+        Console.WriteLine($"Dataset: {dataset} — {xTrain.GetLength(0)} training and {xTest.GetLength(0)} test images " +
+                          $"of {xTrain.GetLength(1)}×{xTrain.GetLength(2)} pixels.");
+        float[,,] x = xTrain.ToFloat32(scale: 1 / 255f);
+        float[,,] xt = xTest.ToFloat32(scale: 1 / 255f);
+
+        var model = new Sequential(
+            new Input([xTrain.GetLength(1), xTrain.GetLength(2)]),
+            new Flatten(),
+            new Dense(128, activation: "relu"),
+            new Dropout(0.2),
+            new Dense(10, activation: "softmax"));
+        model.Summary();
+
+        model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        model.Fit(x, yTrain, batchSize: 32, epochs: epochs, validationSplit: 0.2,
+            callbacks: [new EarlyStopping(patience: 3), new ReduceLROnPlateau(factor: 0.5, patience: 2)]);
+
+        var results = model.Evaluate(xt, yTest, verbose: 2);
+        Console.WriteLine($"Test accuracy: {results["accuracy"]:F4}");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
