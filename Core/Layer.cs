@@ -135,11 +135,12 @@ public abstract partial class Layer : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var shape = new Shape(inputs.shape);
+        InputSpec?.AssertCompatible(shape, Name);
         if (!Built)
         {
-            Build(shape.With(0, null));
+            Build(shape.Rank > 0 ? shape.With(0, null) : shape);
+            InputSpec?.AssertCompatible(shape, Name);
         }
-        InputSpec?.AssertCompatible(shape, Name);
         bool? outer = _ambientTraining;
         bool mode = training ?? outer ?? false;
         _ambientTraining = mode;

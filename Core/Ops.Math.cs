@@ -198,8 +198,17 @@ public static partial class Ops
     /// <returns>A float32 tensor.</returns>
     public static Tensor TruncatedNormal(long[] shape, double mean, double stddev)
     {
-        var t = torch.empty(shape, ScalarType.Float32, Device);
-        torch.nn.init.trunc_normal_(t, 0, 1, -2, 2);
+        // Redraw the values outside two standard deviations, as Keras' truncated normal does.
+        var t = torch.randn(shape, ScalarType.Float32, Device);
+        using (var scope = torch.NewDisposeScope())
+        {
+            var outside = t.abs().gt(2.0);
+            while (outside.any().item<bool>())
+            {
+                t.masked_scatter_(outside, torch.randn(outside.sum().item<long>(), ScalarType.Float32, Device));
+                outside = t.abs().gt(2.0);
+            }
+        }
         return t.mul_(stddev).add_(mean);
     }
 
