@@ -113,5 +113,6 @@ public sealed class ProgbarLogger : Callback
         _bar = null;
     }
 
-    private static IEnumerable<(string, double)> Values(Logs logs) => logs.Select(kv => (kv.Key, kv.Value)).ToList();
+    // Lazy on purpose: the bar reads metric values (a device sync) only when it actually redraws.
+    private static IEnumerable<(string, double)> Values(Logs logs) => logs.Select(kv => (kv.Key, kv.Value));
 }

@@ -1,22 +1,35 @@
 namespace Keras.Losses;
 
-/// <summary>The base of losses (<c>keras.losses.Loss</c>): per-sample values from <see cref="CallCore"/>, then weighting and reduction.</summary>
+/// <summary>The base of losses (<c>keras.losses.Loss</c>): per-sample values from <see cref="CallCore"/>, then
+/// weighting and reduction.</summary>
 /// <remarks>Reductions as in Keras 3: <c>"sum_over_batch_size"</c> (default; sum of weighted values divided by their
-/// count), <c>"sum"</c>, <c>"mean"</c> (same as sum_over_batch_size), <c>"mean_with_sample_weight"</c> (divided by the sum of
-/// weights) and <c>"none"</c>. Strings convert implicitly: <c>Loss loss = "mse";</c>.</remarks>
+/// count), <c>"sum"</c>, <c>"mean"</c> (same as sum_over_batch_size), <c>"mean_with_sample_weight"</c> (divided by the
+/// sum of weights) and <c>"none"</c>. Strings convert implicitly: <c>Loss loss = "mse";</c>. A loss whose per-sample
+/// values are partly invalid (sparse cross-entropy's <c>ignore_class</c>) overrides <see cref="ComputeMask"/>; masked
+/// values then count neither in the sum nor in the divisor, as Keras' loss masks.</remarks>
 /// <example><code>
 /// Loss loss = new SparseCategoricalCrossentropy(fromLogits: true);
 /// Tensor value = loss.Call(labels, logits);
+///
+/// // A custom loss overrides the per-sample values only.
+/// public sealed class MeanCubicError : Loss
+/// {
+///     public MeanCubicError() : base("mean_cubic_error") { }
+///     protected override Tensor CallCore(Tensor yTrue, Tensor yPred) => (yPred - yTrue).abs().pow(3).mean([-1]);
+/// }
 /// </code></example>
 public abstract class Loss
 {
-    private static readonly string[] Reductions = ["sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none"];
+    private static readonly string[] Reductions =
+        ["sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none"];
 
     /// <summary>Creates a loss.</summary>
     /// <param name="name">The Keras name (<c>"mean_squared_error"</c>).</param>
     /// <param name="reduction">How per-sample values are reduced. Defaults to <c>"sum_over_batch_size"</c>.</param>
+    /// <exception cref="ArgumentException">The reduction is not one of Keras' reductions.</exception>
     protected Loss(string name, string reduction = "sum_over_batch_size")
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (!Reductions.Contains(reduction))
         {
             throw new ArgumentException(
@@ -36,41 +49,49 @@ public abstract class Loss
     /// <summary>Computes the reduced loss.</summary>
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions.</param>
-    /// <param name="sampleWeight">Optional per-sample weights, broadcast against the per-sample values.</param>
-    /// <returns>A 0-d tensor (or the per-sample values when the reduction is <c>"none"</c>).</returns>
+    /// <param name="sampleWeight">Optional weights, aligned with the per-sample values from their leading axis
+    /// (trailing axes of 1 squeezed, missing trailing axes added) and broadcast against them.</param>
+    /// <returns>A 0-d tensor (or the weighted per-sample values when the reduction is <c>"none"</c>).</returns>
+    /// <exception cref="ArgumentException">The shapes of <paramref name="yTrue"/> and <paramref name="yPred"/> do not
+    /// fit the loss, or <paramref name="sampleWeight"/> cannot be broadcast to the per-sample values.</exception>
     public Tensor Call(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
     {
+        ArgumentNullException.ThrowIfNull(yTrue);
+        ArgumentNullException.ThrowIfNull(yPred);
         var values = CallCore(yTrue, yPred);
-        if (sampleWeight is not null)
+        var weight = sampleWeight is null ? null : AlignToValues(sampleWeight, values, "sample_weight");
+        var mask = ComputeMask(yTrue, yPred);
+        if (mask is not null)
         {
-            var weight = sampleWeight.to_type(values.dtype);
-            while (weight.dim() > values.dim() && weight.shape[^1] == 1)
+            var maskWeight = AlignToValues(mask, values, "mask");
+            if (Reduction is "sum_over_batch_size" or "mean")
             {
-                weight = weight.squeeze(-1);
+                // Valid entries get weight total/valid, so the mean runs over valid entries only.
+                var total = Ops.Scalar(maskWeight.numel(), maskWeight);
+                maskWeight = maskWeight * Ops.DivideNoNan(total, maskWeight.sum());
             }
-            while (weight.dim() < values.dim())
-            {
-                weight = weight.unsqueeze(-1);
-            }
-            values = values * weight;
-            if (Reduction == "mean_with_sample_weight")
-            {
-                return values.sum() / weight.expand(values.shape).sum().clamp_min(1e-7);
-            }
+            weight = weight is null ? maskWeight : weight * maskWeight;
         }
-        return Reduction switch
+        if (weight is not null)
         {
-            "none" => values,
-            "sum" => values.sum(),
-            _ => values.mean(),
-        };
+            values = values * weight;
+        }
+        return Reduce(values, weight);
     }
 
-    /// <summary>The per-sample (unreduced) loss values. Implementations cast <paramref name="yTrue"/> as they need.</summary>
+    /// <summary>The per-sample (unreduced) loss values. Implementations cast <paramref name="yTrue"/> as they
+    /// need.</summary>
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions.</param>
     /// <returns>Values of shape <c>(batch,)</c> or <c>(batch, ...)</c>.</returns>
     protected abstract Tensor CallCore(Tensor yTrue, Tensor yPred);
+
+    /// <summary>Which per-sample values are valid (Keras' mask on the loss values); <c>null</c>, the default, means
+    /// all.</summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions.</param>
+    /// <returns>A boolean tensor shaped like the values of <see cref="CallCore"/>, or <c>null</c>.</returns>
+    protected virtual Tensor? ComputeMask(Tensor yTrue, Tensor yPred) => null;
 
     /// <summary>The Keras config (<c>name</c>, <c>reduction</c> and the constructor arguments).</summary>
     /// <returns>The config.</returns>
@@ -88,4 +109,61 @@ public abstract class Loss
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    private Tensor Reduce(Tensor values, Tensor? weight)
+    {
+        if (Reduction == "none" || values.dim() == 0)
+        {
+            return values;
+        }
+        var total = values.sum();
+        if (Reduction == "sum")
+        {
+            return total;
+        }
+        if (Reduction == "mean_with_sample_weight" && weight is not null)
+        {
+            return Ops.DivideNoNan(total, weight.expand(values.shape).sum());
+        }
+        long count = values.numel();
+        return count > 0 ? total / count : total;
+    }
+
+    /// <summary>Casts weights (or a mask) to the values' dtype and device and aligns them from the leading
+    /// axis.</summary>
+    private static Tensor AlignToValues(Tensor weight, Tensor values, string argument)
+    {
+        var aligned = weight.to(values.dtype, values.device);
+        while (aligned.dim() > values.dim() && aligned.shape[^1] == 1)
+        {
+            aligned = aligned.squeeze(-1);
+        }
+        while (aligned.dim() < values.dim())
+        {
+            aligned = aligned.unsqueeze(-1);
+        }
+        if (!Broadcastable(aligned.shape, values.shape))
+        {
+            throw new ArgumentException(
+                $"`{argument}` of shape {new Shape(weight.shape)} cannot be broadcast to the per-sample loss values " +
+                $"of shape {new Shape(values.shape)}. Pass one weight per sample, e.g. of shape " +
+                $"{new Shape(values.shape.Length == 0 ? [] : values.shape[..1])}.",
+                argument == "mask" ? "yTrue" : "sampleWeight");
+        }
+        return aligned;
+    }
+
+    private static bool Broadcastable(long[] a, long[] b)
+    {
+        for (int i = 1; i <= Math.Min(a.Length, b.Length); i++)
+        {
+            long x = a[^i];
+            long y = b[^i];
+            if (x != y && x != 1 && y != 1)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }
