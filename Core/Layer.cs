@@ -6,7 +6,7 @@ namespace Keras;
 /// <remarks>
 /// The public <see cref="Call(Tensor, bool?)"/> and <see cref="Build(Shape)"/> belong to the framework: they resolve the
 /// <c>training</c> flag, build on first use, check the input against <see cref="InputSpec"/> and then run the hooks.
-/// Layer authors override <see cref="BuildCore"/>, <see cref="CallCore"/>, <see cref="ComputeOutputShape"/> and
+/// Layer authors override <see cref="BuildCore(Shape)"/>, <see cref="CallCore(Tensor, bool)"/>, <see cref="ComputeOutputShape"/> and
 /// <see cref="GetConfig"/>, and create weights with <see cref="AddWeight"/>.
 /// </remarks>
 /// <example><code>
@@ -60,7 +60,7 @@ public abstract partial class Layer : IDisposable
     /// <summary>The shape the layer was built for (with batch dimension), once built.</summary>
     public Shape? BuildInputShape { get; private set; }
 
-    /// <summary>What the layer accepts; checked on every call. Layers usually set it in <see cref="BuildCore"/>.</summary>
+    /// <summary>What the layer accepts; checked on every call. Layers usually set it in <see cref="BuildCore(Shape)"/>.</summary>
     public InputSpec? InputSpec { get; protected set; }
 
     /// <summary>Whether the layer's weights are updated by training. Setting it on a model freezes every sublayer.</summary>
@@ -157,7 +157,7 @@ public abstract partial class Layer : IDisposable
     /// <summary>The output shape for an input shape, without running kernels.</summary>
     /// <param name="inputShape">The input shape, with batch dimension.</param>
     /// <returns>The output shape.</returns>
-    /// <remarks>Built-in layers compute it; the default runs <see cref="CallCore"/> once on small zero tensors.</remarks>
+    /// <remarks>Built-in layers compute it; the default runs <see cref="CallCore(Tensor, bool)"/> once on small zero tensors.</remarks>
     public virtual Shape ComputeOutputShape(Shape inputShape)
     {
         using var scope = Backend.KerasBackend.Current.MemoryScope();

@@ -7,8 +7,8 @@ namespace Keras;
 public abstract partial class Model
 {
     /// <summary>Computes the loss and metrics on data (<c>model.evaluate</c>).</summary>
-    /// <param name="x">Inputs (array or tensor).</param>
-    /// <param name="y">Targets.</param>
+    /// <param name="x">Inputs (array or tensor; list or dictionary for several inputs).</param>
+    /// <param name="y">Targets (list or dictionary for several outputs).</param>
     /// <param name="batchSize">Samples per batch. Defaults to 32.</param>
     /// <param name="verbose">0 silent, 1 progress bar, 2 one line. Defaults to 1.</param>
     /// <param name="sampleWeight">Optional weight per sample.</param>
@@ -20,13 +20,10 @@ public abstract partial class Model
     {
         var compiled = RequireLoss(nameof(Evaluate));
         int bs = ValidateBatchSize(batchSize);
-        if (verbose is < 0 or > 2)
-        {
-            throw new ArgumentException($"`verbose` must be 0, 1 or 2. Received: verbose={verbose}", nameof(verbose));
-        }
-        using var data = TensorData.From(x, y, sampleWeight, InputDType);
-        EnsureBuilt(data.X);
-        int total = steps ?? data.Steps(bs);
+        ValidateVerbose(verbose);
+        using var data = ToTensorData(x, y, sampleWeight);
+        EnsureBuilt(data.Xs);
+        int total = Math.Min(steps ?? int.MaxValue, data.Steps(bs));
         var parameters = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = total };
         var callbackList = new CallbackList(callbacks, this, addHistory: false, verbose, parameters);
         var logs = EvaluateData(compiled, data, bs, callbackList, steps);
@@ -35,24 +32,17 @@ public abstract partial class Model
         {
             ordered[name] = logs[name];
         }
-        foreach (var (key, value) in logs)
-        {
-            ordered.TryAdd(key, value);
-        }
         return ordered;
     }
 
     /// <summary>One evaluation step: forward, loss, metrics (Keras' <c>test_step</c>).</summary>
-    /// <param name="x">The input batch.</param>
-    /// <param name="y">The target batch.</param>
-    /// <param name="sampleWeight">Optional per-sample weights.</param>
+    /// <param name="data">The batch.</param>
     /// <remarks>Runs under no-grad inside the engine's per-step dispose scope.</remarks>
-    protected virtual void TestStep(Tensor x, Tensor? y, Tensor? sampleWeight)
+    protected virtual void TestStep(DataBatch data)
     {
-        var compiled = RequireLoss(nameof(TestStep));
-        var yPred = Call(x, training: false);
-        var loss = ComputeLoss(x, y, yPred, sampleWeight);
-        UpdateMetrics(compiled, loss, y, yPred, sampleWeight, x.shape[0]);
+        var yPred = CallModel(data.Inputs, training: false);
+        var loss = ComputeLoss(data, yPred);
+        UpdateMetrics(data, yPred, loss);
     }
 
     private Logs EvaluateData(CompiledState compiled, TensorData data, int batchSize, CallbackList callbacks, int? steps)
@@ -68,8 +58,7 @@ public abstract partial class Model
                 callbacks.TestBatchBegin(step, empty);
                 using (KerasBackend.Current.MemoryScope())
                 {
-                    var (bx, by, bw) = data.Batch(step, batchSize);
-                    TestStep(bx, by, bw);
+                    TestStep(data.Batch(step, batchSize));
                 }
                 callbacks.TestBatchEnd(step, MetricLogs(compiled, lazy: true));
             }

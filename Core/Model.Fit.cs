@@ -1,15 +1,15 @@
 using Keras.Backend;
 using Keras.Callbacks;
 using Keras.Training;
-using static TorchSharp.torch;
 
 namespace Keras;
 
 public abstract partial class Model
 {
     /// <summary>Trains the model for a number of epochs (<c>model.fit</c>).</summary>
-    /// <param name="x">Inputs: an array (<c>float[,]</c>, <c>byte[,,]</c>, jagged, ...) or a tensor.</param>
-    /// <param name="y">Targets, same number of samples as <paramref name="x"/>.</param>
+    /// <param name="x">Inputs: an array (<c>float[,]</c>, <c>byte[,,]</c>, jagged, ...) or a tensor; for several inputs a
+    /// list <c>[x1, x2]</c> or a dictionary by input name.</param>
+    /// <param name="y">Targets, same number of samples; for several outputs a list or a dictionary by output name.</param>
     /// <param name="batchSize">Samples per update. Defaults to 32.</param>
     /// <param name="epochs">The epoch to stop at (exclusive; with <paramref name="initialEpoch"/>). Defaults to 1.</param>
     /// <param name="verbose">0 silent, 1 progress bar, 2 one line per epoch. Defaults to 1.</param>
@@ -38,17 +38,15 @@ public abstract partial class Model
             throw new ArgumentException("You cannot `classWeight` and `sampleWeight` at the same time.");
         }
 
-        using var all = TensorData.From(x, y, sampleWeight, InputDType);
-        EnsureBuilt(all.X);
+        using var all = ToTensorData(x, y, sampleWeight);
+        EnsureBuilt(all.Xs);
         using var weighted = classWeight is null ? null : ClassWeights.Apply(all, classWeight);
         var source = weighted ?? all;
         TensorData train = source;
         TensorData? validation = null;
-        TensorData? ownedValidation = null;
         if (validationData is { } vd)
         {
-            ownedValidation = TensorData.From(vd.X, vd.Y, null, InputDType);
-            validation = ownedValidation;
+            validation = ToTensorData(vd.X, vd.Y, null);
         }
         else if (validationSplit > 0)
         {
@@ -65,9 +63,8 @@ public abstract partial class Model
             if (!ReferenceEquals(train, source))
             {
                 train.Dispose();
-                validation?.Dispose();
             }
-            ownedValidation?.Dispose();
+            validation?.Dispose();
         }
     }
 
@@ -75,117 +72,163 @@ public abstract partial class Model
         int epochs, int verbose, IEnumerable<Callback>? callbacks, bool shuffle, int initialEpoch, int? stepsPerEpoch,
         int validationBatchSize, int validationFreq)
     {
-        int dataSteps = train.Steps(batchSize);
-        int steps = stepsPerEpoch ?? dataSteps;
+        int steps = stepsPerEpoch ?? train.Steps(batchSize);
         var parameters = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
         var callbackList = new CallbackList(callbacks, this, addHistory: true, verbose, parameters);
         StopTraining = false;
         var emptyLogs = new Logs();
         callbackList.TrainBegin(emptyLogs);
         Logs epochLogs = new();
-        var cursor = new BatchCursor(train, batchSize, shuffle);
-        try
+        using var cursor = new BatchCursor(train, batchSize, shuffle);
+        for (int epoch = initialEpoch; epoch < epochs; epoch++)
         {
-            for (int epoch = initialEpoch; epoch < epochs; epoch++)
+            compiled.ResetMetrics();
+            callbackList.EpochBegin(epoch, new Logs());
+            for (int step = 0; step < steps; step++)
             {
-                compiled.ResetMetrics();
-                callbackList.EpochBegin(epoch, new Logs());
-                for (int step = 0; step < steps; step++)
+                callbackList.TrainBatchBegin(step, emptyLogs);
+                using (KerasBackend.Current.MemoryScope())
                 {
-                    callbackList.TrainBatchBegin(step, emptyLogs);
-                    using (var stepScope = KerasBackend.Current.MemoryScope())
-                    {
-                        var (bx, by, bw) = cursor.Next();
-                        TrainStep(bx, by, bw);
-                    }
-                    callbackList.TrainBatchEnd(step, MetricLogs(compiled, lazy: true));
-                    if (StopTraining)
-                    {
-                        break;
-                    }
+                    TrainStep(cursor.Next());
                 }
-                epochLogs = MetricLogs(compiled, lazy: false);
-                if (validation is not null && (epoch + 1) % validationFreq == 0)
-                {
-                    var valLogs = EvaluateData(compiled, validation, validationBatchSize, callbackList, steps: null);
-                    foreach (var (key, value) in valLogs)
-                    {
-                        epochLogs["val_" + key] = value;
-                    }
-                }
-                callbackList.EpochEnd(epoch, epochLogs);
+                callbackList.TrainBatchEnd(step, MetricLogs(compiled, lazy: true));
                 if (StopTraining)
                 {
                     break;
                 }
             }
-        }
-        finally
-        {
-            cursor.Dispose();
+            epochLogs = MetricLogs(compiled, lazy: false);
+            if (validation is not null && (epoch + 1) % validationFreq == 0)
+            {
+                var valLogs = EvaluateData(compiled, validation, validationBatchSize, callbackList, steps: null);
+                foreach (var (key, value) in valLogs)
+                {
+                    epochLogs["val_" + key] = value;
+                }
+            }
+            callbackList.EpochEnd(epoch, epochLogs);
+            if (StopTraining)
+            {
+                break;
+            }
         }
         callbackList.TrainEnd(epochLogs);
         return callbackList.History!;
     }
 
     /// <summary>One training step: forward, loss, gradients, optimizer update, metrics (Keras' <c>train_step</c>).</summary>
-    /// <param name="x">The input batch.</param>
-    /// <param name="y">The target batch.</param>
-    /// <param name="sampleWeight">Optional per-sample weights.</param>
-    /// <remarks>Runs inside the engine's per-step dispose scope. Override it for custom training logic; update
-    /// <see cref="Metrics"/> so the progress bar and History report them.</remarks>
-    protected virtual void TrainStep(Tensor x, Tensor? y, Tensor? sampleWeight)
+    /// <param name="data">The batch: inputs, targets, sample weights.</param>
+    /// <remarks>Runs inside the engine's per-step dispose scope. Override it for custom training logic; use
+    /// <see cref="ComputeLoss"/>, <see cref="ApplyGradients"/> and <see cref="UpdateMetrics"/> as building blocks, so
+    /// the progress bar and History report the metrics.</remarks>
+    protected virtual void TrainStep(DataBatch data)
     {
-        var compiled = RequireLoss(nameof(TrainStep));
-        var yPred = Call(x, training: true);
-        var loss = ComputeLoss(x, y, yPred, sampleWeight);
-        var variables = compiled.TrainableVariablesNow();
-        if (variables.Count > 0)
-        {
-            var grads = torch.autograd.grad([loss], variables.Select(v => v.Value).ToList(), allow_unused: true);
-            compiled.Optimizer.Apply(grads.Select(g => g is null || g.IsInvalid ? null : g).ToList(), variables);
-        }
-        UpdateMetrics(compiled, loss, y, yPred, sampleWeight, x.shape[0]);
+        var yPred = CallModel(data.Inputs, training: true);
+        var loss = ComputeLoss(data, yPred);
+        ApplyGradients(loss);
+        UpdateMetrics(data, yPred, loss);
     }
 
-    /// <summary>The loss for a batch: the compiled loss plus every weight regularization penalty.</summary>
-    /// <param name="x">The input batch.</param>
-    /// <param name="y">The target batch.</param>
-    /// <param name="yPred">The model's output.</param>
-    /// <param name="sampleWeight">Optional per-sample weights.</param>
+    /// <summary>Back-propagates <paramref name="loss"/> and lets the optimizer update the trainable weights.</summary>
+    /// <param name="loss">A 0-d loss tensor.</param>
+    protected void ApplyGradients(Tensor loss)
+    {
+        var compiled = RequireCompiled(nameof(ApplyGradients));
+        var variables = compiled.TrainableVariablesNow();
+        if (variables.Count == 0)
+        {
+            return;
+        }
+        var grads = torch.autograd.grad([loss], variables.Select(v => v.Value).ToList(), allow_unused: true);
+        compiled.Optimizer.Apply(grads.Select(g => g is null || g.IsInvalid ? null : g).ToList(), variables);
+    }
+
+    /// <summary>The loss for a batch: each output's compiled loss times its weight, plus weight regularization
+    /// penalties. Also updates the per-output loss trackers.</summary>
+    /// <param name="data">The batch.</param>
+    /// <param name="predictions">The model's outputs, one per output.</param>
     /// <returns>A 0-d tensor.</returns>
-    protected virtual Tensor ComputeLoss(Tensor x, Tensor? y, Tensor yPred, Tensor? sampleWeight)
+    protected virtual Tensor ComputeLoss(DataBatch data, IReadOnlyList<Tensor> predictions)
     {
         var compiled = RequireLoss(nameof(ComputeLoss));
-        if (y is null)
+        if (data.Targets is null)
         {
             throw new ArgumentException($"Model \"{Name}\" needs targets `y` to compute the loss.");
         }
-        var loss = compiled.Loss!.Call(y, yPred, sampleWeight);
+        if (data.Targets.Count != compiled.Outputs.Count || predictions.Count != compiled.Outputs.Count)
+        {
+            throw new ArgumentException(
+                $"Model \"{Name}\" has {compiled.Outputs.Count} outputs but received {data.Targets.Count} targets " +
+                $"and produced {predictions.Count} predictions.");
+        }
+        Tensor? total = null;
+        for (int i = 0; i < compiled.Outputs.Count; i++)
+        {
+            var output = compiled.Outputs[i];
+            if (output.Loss is null)
+            {
+                continue;
+            }
+            var value = output.Loss.Call(data.Targets[i], predictions[i], data.SampleWeight);
+            if (output.LossTracker is not null)
+            {
+                using (Ops.NoGrad())
+                {
+                    output.LossTracker.UpdateState(value, data.Size);
+                }
+            }
+            var weighted = output.Weight == 1.0 ? value : value * output.Weight;
+            total = total is null ? weighted : total + weighted;
+        }
         foreach (var variable in TrainableWeights)
         {
             if (variable.Regularizer is { } penalty)
             {
-                loss = loss + penalty(variable.Value);
+                total = total! + penalty(variable.Value);
             }
         }
-        return loss;
+        return total!;
     }
 
-    private static void UpdateMetrics(CompiledState compiled, Tensor loss, Tensor? y, Tensor yPred, Tensor? sampleWeight,
-        long batchSize)
+    /// <summary>Updates the loss tracker and every compiled metric with a batch's targets and predictions.</summary>
+    /// <param name="data">The batch.</param>
+    /// <param name="predictions">The model's outputs.</param>
+    /// <param name="loss">The batch's total loss.</param>
+    protected void UpdateMetrics(DataBatch data, IReadOnlyList<Tensor> predictions, Tensor loss)
     {
-        using var noGrad = torch.no_grad();
-        compiled.LossTracker.UpdateState(loss, batchSize);
-        if (y is null)
+        var compiled = RequireCompiled(nameof(UpdateMetrics));
+        using var noGrad = Ops.NoGrad();
+        compiled.LossTracker.UpdateState(loss, data.Size);
+        if (data.Targets is null)
         {
             return;
         }
-        var detached = yPred.detach();
-        foreach (var metric in compiled.CompiledMetrics)
+        for (int i = 0; i < compiled.Outputs.Count; i++)
         {
-            metric.UpdateState(y, detached, sampleWeight);
+            if (compiled.Outputs[i].Metrics.Count == 0)
+            {
+                continue;
+            }
+            var detached = predictions[i].detach();
+            foreach (var metric in compiled.Outputs[i].Metrics)
+            {
+                metric.UpdateState(data.Targets[i], detached, data.SampleWeight);
+            }
         }
+    }
+
+    /// <summary>Runs the model on a batch's inputs and returns one tensor per output.</summary>
+    /// <param name="inputs">One tensor per input.</param>
+    /// <param name="training">Training mode.</param>
+    /// <returns>The outputs.</returns>
+    protected IReadOnlyList<Tensor> CallModel(IReadOnlyList<Tensor> inputs, bool training) =>
+        inputs.Count == 1 && OutputNames.Count == 1 ? [Call(inputs[0], training)] : Call(inputs, training);
+
+    private TensorData ToTensorData(ArrayLike x, ArrayLike? y, ArrayLike? sampleWeight)
+    {
+        var xs = DataStructure.Flatten(x, InputNames, "x", Name);
+        var ys = y is { IsEmpty: false } yv ? DataStructure.Flatten(yv, OutputNames, "y", Name) : null;
+        return TensorData.From(xs, ys, sampleWeight, InputDTypes);
     }
 
     private static Logs MetricLogs(CompiledState compiled, bool lazy)
@@ -205,11 +248,11 @@ public abstract partial class Model
         return logs;
     }
 
-    private void EnsureBuilt(Tensor sampleX)
+    private void EnsureBuilt(IReadOnlyList<Tensor> xs)
     {
         if (!Built)
         {
-            Build(new Shape(sampleX.shape).With(0, null));
+            BuildAll(xs.Select(x => new Shape(x.shape).With(0, null)).ToList());
         }
     }
 
@@ -231,10 +274,7 @@ public abstract partial class Model
         {
             throw new ArgumentException($"`epochs` must be non-negative. Received: epochs={epochs}", nameof(epochs));
         }
-        if (verbose is < 0 or > 2)
-        {
-            throw new ArgumentException($"`verbose` must be 0, 1 or 2. Received: verbose={verbose}", nameof(verbose));
-        }
+        ValidateVerbose(verbose);
         if (initialEpoch < 0)
         {
             throw new ArgumentException($"`initial_epoch` must be non-negative. Received: initial_epoch={initialEpoch}",
@@ -251,6 +291,14 @@ public abstract partial class Model
             throw new ArgumentException(
                 $"`validation_freq` must be a positive integer. Received: validation_freq={validationFreq}",
                 nameof(validationFreq));
+        }
+    }
+
+    private static void ValidateVerbose(int verbose)
+    {
+        if (verbose is < 0 or > 2)
+        {
+            throw new ArgumentException($"`verbose` must be 0, 1 or 2. Received: verbose={verbose}", nameof(verbose));
         }
     }
 }

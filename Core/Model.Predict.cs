@@ -8,23 +8,39 @@ namespace Keras;
 public abstract partial class Model
 {
     /// <summary>Runs the model on inputs in batches and returns all outputs (<c>model.predict</c>).</summary>
-    /// <param name="x">Inputs (array or tensor).</param>
+    /// <param name="x">Inputs (array or tensor; list or dictionary for several inputs).</param>
     /// <param name="batchSize">Samples per batch. Defaults to 32.</param>
     /// <param name="verbose">0 silent, 1 progress bar, 2 one line. Defaults to 1.</param>
     /// <param name="steps">Batches to run; defaults to all the data.</param>
     /// <param name="callbacks">Callbacks receiving the predict hooks.</param>
     /// <returns>A fresh CPU tensor owned by the caller, one row per sample.</returns>
-    /// <remarks>Safe to call from several threads at once on a built model.</remarks>
+    /// <remarks>Safe to call from several threads at once on a built model. Models with several outputs use
+    /// <see cref="PredictMany"/>.</remarks>
     public Tensor Predict(ArrayLike x, int? batchSize = null, int verbose = 1, int? steps = null,
         IEnumerable<Callback>? callbacks = null)
     {
-        int bs = ValidateBatchSize(batchSize);
-        if (verbose is < 0 or > 2)
+        if (OutputNames.Count != 1)
         {
-            throw new ArgumentException($"`verbose` must be 0, 1 or 2. Received: verbose={verbose}", nameof(verbose));
+            throw new InvalidOperationException(
+                $"Model \"{Name}\" has {OutputNames.Count} outputs ({string.Join(", ", OutputNames)}); use `PredictMany`.");
         }
-        using var data = TensorData.From(x, null, null, InputDType);
-        EnsureBuilt(data.X);
+        return PredictMany(x, batchSize, verbose, steps, callbacks)[0];
+    }
+
+    /// <summary>Runs the model in batches and returns every output, in <see cref="OutputNames"/> order.</summary>
+    /// <param name="x">Inputs (array or tensor; list or dictionary for several inputs).</param>
+    /// <param name="batchSize">Samples per batch. Defaults to 32.</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line. Defaults to 1.</param>
+    /// <param name="steps">Batches to run; defaults to all the data.</param>
+    /// <param name="callbacks">Callbacks receiving the predict hooks.</param>
+    /// <returns>Fresh CPU tensors owned by the caller.</returns>
+    public IReadOnlyList<Tensor> PredictMany(ArrayLike x, int? batchSize = null, int verbose = 1, int? steps = null,
+        IEnumerable<Callback>? callbacks = null)
+    {
+        int bs = ValidateBatchSize(batchSize);
+        ValidateVerbose(verbose);
+        using var data = ToTensorData(x, null, null);
+        EnsureBuilt(data.Xs);
         int total = Math.Min(steps ?? int.MaxValue, data.Steps(bs));
         var parameters = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = total };
         var callbackList = new CallbackList(callbacks, this, addHistory: false, verbose, parameters);
@@ -32,18 +48,18 @@ public abstract partial class Model
         callbackList.PredictBegin(empty);
         using var scope = KerasBackend.Current.MemoryScope();
         using var noGrad = KerasBackend.Current.NoGrad();
-        var outputs = new List<Tensor>(total);
+        var outputs = new List<IReadOnlyList<Tensor>>(total);
         for (int step = 0; step < total; step++)
         {
             callbackList.PredictBatchBegin(step, empty);
-            var (bx, _, _) = data.Batch(step, bs);
-            outputs.Add(PredictStep(bx));
+            outputs.Add(PredictStep(data.Batch(step, bs)));
             callbackList.PredictBatchEnd(step, empty);
         }
-        var result = (outputs.Count == 1 ? outputs[0] : torch.cat(outputs, 0)).cpu().contiguous();
-        result = ReferenceEquals(result, data.X) ? result.clone() : result;
+        var results = Enumerable.Range(0, outputs[0].Count)
+            .Select(o => Gather(outputs.Select(batch => batch[o]).ToList()))
+            .ToList();
         callbackList.PredictEnd(empty);
-        return result.MoveToOuterDisposeScope();
+        return results;
     }
 
     /// <summary>Runs the model on one batch in inference mode and returns a fresh CPU tensor (<c>predict_on_batch</c>).</summary>
@@ -55,16 +71,16 @@ public abstract partial class Model
     /// <param name="x">The input batch.</param>
     /// <param name="y">The target batch.</param>
     /// <param name="sampleWeight">Optional per-sample weights.</param>
-    /// <returns>Loss and metrics after the step (metrics accumulate across calls until reset).</returns>
+    /// <returns>Loss and metrics after the step.</returns>
     public IReadOnlyDictionary<string, double> TrainOnBatch(ArrayLike x, ArrayLike y, ArrayLike? sampleWeight = null)
     {
         var compiled = RequireLoss(nameof(TrainOnBatch));
-        using var data = TensorData.From(x, y, sampleWeight, InputDType);
-        EnsureBuilt(data.X);
+        using var data = ToTensorData(x, y, sampleWeight);
+        EnsureBuilt(data.Xs);
         compiled.ResetMetrics();
         using (KerasBackend.Current.MemoryScope())
         {
-            TrainStep(data.X, data.Y, data.SampleWeight);
+            TrainStep(data.Batch(0, int.MaxValue));
         }
         return MetricLogs(compiled, lazy: false).ToDictionary();
     }
@@ -77,19 +93,23 @@ public abstract partial class Model
     public IReadOnlyDictionary<string, double> TestOnBatch(ArrayLike x, ArrayLike y, ArrayLike? sampleWeight = null)
     {
         var compiled = RequireLoss(nameof(TestOnBatch));
-        using var data = TensorData.From(x, y, sampleWeight, InputDType);
-        EnsureBuilt(data.X);
+        using var data = ToTensorData(x, y, sampleWeight);
+        EnsureBuilt(data.Xs);
         compiled.ResetMetrics();
         using (KerasBackend.Current.MemoryScope())
         using (KerasBackend.Current.NoGrad())
         {
-            TestStep(data.X, data.Y, data.SampleWeight);
+            TestStep(data.Batch(0, int.MaxValue));
         }
         return MetricLogs(compiled, lazy: false).ToDictionary();
     }
 
     /// <summary>One prediction step (Keras' <c>predict_step</c>): the model in inference mode.</summary>
-    /// <param name="x">The input batch.</param>
-    /// <returns>The outputs (inside the engine's scope).</returns>
-    protected virtual Tensor PredictStep(Tensor x) => Call(x, training: false);
+    /// <param name="data">The batch (inputs only).</param>
+    /// <returns>One tensor per output (inside the engine's scope).</returns>
+    protected virtual IReadOnlyList<Tensor> PredictStep(DataBatch data) => CallModel(data.Inputs, training: false);
+
+    // One batch may be a view of the caller's input (an identity model): copy it so the result owns its storage.
+    private static Tensor Gather(List<Tensor> batches) =>
+        (batches.Count == 1 ? batches[0].cpu().clone() : torch.cat(batches, 0).cpu().contiguous()).MoveToOuterDisposeScope();
 }

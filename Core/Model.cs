@@ -6,7 +6,7 @@ using Keras.Optimizers;
 namespace Keras;
 
 /// <summary>A layer with training and inference: <c>Compile</c>, <c>Fit</c>, <c>Evaluate</c>, <c>Predict</c>, <c>Summary</c>.</summary>
-/// <remarks>Subclass it and override <see cref="Layer.CallCore"/> for a custom model; <c>Sequential</c> and the functional
+/// <remarks>Subclass it and override <see cref="Layer.CallCore(Tensor, bool)"/> for a custom model; <c>Sequential</c> and the functional
 /// model are the ready-made kinds. The engine runs each step in its own dispose scope, so users never dispose tensors
 /// to use <c>Fit</c>/<c>Predict</c>; what <c>Predict</c> returns is fresh and owned by the caller.</remarks>
 /// <example><code>
@@ -28,13 +28,13 @@ public abstract partial class Model : Layer
     /// <summary>Set to true (e.g. from a callback) to end <c>Fit</c> after the current epoch.</summary>
     public bool StopTraining { get; set; }
 
-    /// <summary>The optimizer given to <see cref="Compile"/>; null before compiling.</summary>
+    /// <summary>The optimizer given to <c>Compile</c>; null before compiling.</summary>
     public Optimizer? Optimizer { get; private set; }
 
-    /// <summary>The loss given to <see cref="Compile"/>; null before compiling.</summary>
+    /// <summary>The loss given to <c>Compile</c>; null before compiling.</summary>
     public Loss? Loss { get; private set; }
 
-    /// <summary>Whether <see cref="Compile"/> has been called.</summary>
+    /// <summary>Whether <c>Compile</c> has been called.</summary>
     public bool Compiled => _compiled is not null;
 
     /// <summary>The dtype inputs are converted to before the first layer. Defaults to <c>"float32"</c>.</summary>

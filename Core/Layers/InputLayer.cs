@@ -12,6 +12,11 @@ public sealed class InputLayer : Layer
     /// <param name="dtype">The input dtype. Defaults to <c>"float32"</c>.</param>
     /// <param name="name">The layer name. Defaults to <c>input_layer</c>, <c>input_layer_1</c>, ...</param>
     public InputLayer(Shape shape, int? batchSize = null, string dtype = "float32", string? name = null)
+        : this(shape, batchSize, dtype, name, null)
+    {
+    }
+
+    internal InputLayer(Shape shape, int? batchSize, string dtype, string? name, KerasTensor? output)
         : base(name, trainable: true, dtype)
     {
         if (batchSize is <= 0)
@@ -22,6 +27,7 @@ public sealed class InputLayer : Layer
         Ops.DType(dtype);
         BatchShape = shape.WithBatch(batchSize);
         Build(BatchShape);
+        AddInputNode(output ?? new KerasTensor(BatchShape, dtype, Name));
     }
 
     /// <summary>The full input shape including the batch dimension.</summary>

@@ -8,7 +8,7 @@ internal sealed class BatchCursor : IDisposable
     private readonly int _batchSize;
     private readonly bool _shuffle;
     private readonly int _stepsPerPass;
-    private TensorData? _order;
+    private TensorData? _shuffled;
     private int _position;
 
     internal BatchCursor(TensorData data, int batchSize, bool shuffle)
@@ -21,48 +21,16 @@ internal sealed class BatchCursor : IDisposable
     }
 
     /// <summary>The next batch as views; they belong to the caller's dispose scope.</summary>
-    internal (Tensor X, Tensor? Y, Tensor? SampleWeight) Next()
+    internal DataBatch Next()
     {
         if (_position >= _stepsPerPass)
         {
-            Reorder();
+            _shuffled?.Dispose();
+            _shuffled = _shuffle ? _data.Shuffled() : null;
+            _position = 0;
         }
-        return _order!.Batch(_position++, _batchSize);
+        return (_shuffled ?? _data).Batch(_position++, _batchSize);
     }
 
-    private void Reorder()
-    {
-        DisposeOrder();
-        if (_shuffle)
-        {
-            using var scope = Backend.KerasBackend.Current.MemoryScope();
-            var shuffled = _data.ForEpoch(shuffle: true);
-            _order = TensorData.View(
-                shuffled.X.DetachFromDisposeScope(),
-                shuffled.Y?.DetachFromDisposeScope(),
-                shuffled.SampleWeight?.DetachFromDisposeScope());
-            _ownsOrder = true;
-        }
-        else
-        {
-            _order = _data;
-            _ownsOrder = false;
-        }
-        _position = 0;
-    }
-
-    private bool _ownsOrder;
-
-    private void DisposeOrder()
-    {
-        if (_ownsOrder && _order is not null)
-        {
-            _order.X.Dispose();
-            _order.Y?.Dispose();
-            _order.SampleWeight?.Dispose();
-        }
-        _order = null;
-    }
-
-    public void Dispose() => DisposeOrder();
+    public void Dispose() => _shuffled?.Dispose();
 }

@@ -5,12 +5,12 @@ internal static class ClassWeights
 {
     internal static TensorData Apply(TensorData data, IReadOnlyDictionary<int, double> classWeight)
     {
-        if (data.Y is null)
+        if (data.Ys is not { Count: 1 })
         {
-            throw new ArgumentException("`class_weight` needs targets `y`.");
+            throw new ArgumentException("`class_weight` needs exactly one target `y` (a single-output model).");
         }
         using var scope = Backend.KerasBackend.Current.MemoryScope();
-        var y = data.Y;
+        var y = data.Ys[0];
         var labels = y.dim() > 1 && y.shape[^1] > 1
             ? Ops.ArgMax(y, -1)
             : y.reshape(y.shape[0]).to_type(TorchSharp.torch.ScalarType.Int64);
@@ -26,6 +26,6 @@ internal static class ClassWeights
             table[cls] = (float)weight;
         }
         var weights = Ops.Constant(table).to(labels.device).index_select(0, labels).DetachFromDisposeScope();
-        return TensorData.View(data.X, data.Y, weights).WithOwned(weights);
+        return TensorData.View(data.Xs, data.Ys, weights).WithOwned(weights);
     }
 }

@@ -1,26 +1,36 @@
-using Keras.Losses;
 using Keras.Metrics;
 using Keras.Optimizers;
 
 namespace Keras.Training;
 
-/// <summary>What <c>Compile</c> fixed: optimizer, loss, the loss tracker and the metrics, and the variables that train.</summary>
+/// <summary>What <c>Compile</c> fixed: optimizer, per-output losses and metrics, the loss trackers, and the variables
+/// that train.</summary>
 internal sealed class CompiledState : IDisposable
 {
-    internal CompiledState(Optimizer optimizer, Loss? loss, List<Metric> metrics, IReadOnlyList<Variable> trainable)
+    private int _version = -1;
+    private IReadOnlyList<Variable> _current = [];
+
+    internal CompiledState(Optimizer optimizer, IReadOnlyList<CompiledOutput> outputs, IReadOnlyList<Variable> trainable)
     {
         Optimizer = optimizer;
-        Loss = loss;
-        CompiledMetrics = metrics;
+        Outputs = outputs;
         LossTracker = new Mean("loss");
         TrainableVariables = trainable;
     }
 
     internal Optimizer Optimizer { get; }
-    internal Loss? Loss { get; }
+    internal IReadOnlyList<CompiledOutput> Outputs { get; }
     internal Mean LossTracker { get; }
-    internal List<Metric> CompiledMetrics { get; }
     internal IReadOnlyList<Variable> TrainableVariables { get; }
+    internal bool HasLoss => Outputs.Any(o => o.Loss is not null);
+
+    /// <summary>Keras' <c>model.metrics</c> order: the loss tracker, compiled metrics, then per-output loss trackers.</summary>
+    internal IReadOnlyList<Metric> AllMetrics =>
+    [
+        LossTracker,
+        .. Outputs.SelectMany(o => o.Metrics),
+        .. Outputs.Where(o => o.LossTracker is not null).Select(o => (Metric)o.LossTracker!),
+    ];
 
     /// <summary>The variables to update now: those trainable at compile time that are still trainable (freezing after
     /// compile takes effect, as in Keras 3; unfreezing needs a new compile).</summary>
@@ -34,11 +44,6 @@ internal sealed class CompiledState : IDisposable
         return _current;
     }
 
-    private int _version = -1;
-    private IReadOnlyList<Variable> _current = [];
-
-    internal IReadOnlyList<Metric> AllMetrics => [LossTracker, .. CompiledMetrics];
-
     internal void ResetMetrics()
     {
         foreach (var m in AllMetrics)
@@ -47,5 +52,12 @@ internal sealed class CompiledState : IDisposable
         }
     }
 
-    public void Dispose() => LossTracker.Dispose();
+    public void Dispose()
+    {
+        LossTracker.Dispose();
+        foreach (var output in Outputs)
+        {
+            output.LossTracker?.Dispose();
+        }
+    }
 }

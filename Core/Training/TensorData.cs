@@ -7,53 +7,46 @@ internal sealed class TensorData : IDisposable
 {
     private readonly List<Tensor> _owned = [];
 
-    private TensorData(Tensor x, Tensor? y, Tensor? sampleWeight)
+    private TensorData(IReadOnlyList<Tensor> xs, IReadOnlyList<Tensor>? ys, Tensor? sampleWeight)
     {
-        X = x;
-        Y = y;
+        Xs = xs;
+        Ys = ys;
         SampleWeight = sampleWeight;
     }
 
-    internal Tensor X { get; }
-    internal Tensor? Y { get; }
+    internal IReadOnlyList<Tensor> Xs { get; }
+    internal IReadOnlyList<Tensor>? Ys { get; }
     internal Tensor? SampleWeight { get; }
-    internal long Count => X.shape[0];
+    internal long Count => Xs[0].shape[0];
 
-    /// <summary>Converts user data once: inputs to the model's float dtype, integer targets to int64.</summary>
-    internal static TensorData From(ArrayLike x, ArrayLike? y, ArrayLike? sampleWeight, string inputDType)
+    /// <summary>Converts user data once: inputs to each input's float dtype, integer targets to int64.</summary>
+    internal static TensorData From(IReadOnlyList<ArrayLike> xs, IReadOnlyList<ArrayLike>? ys, ArrayLike? sampleWeight,
+        IReadOnlyList<string> inputDTypes)
     {
-        var data = new TensorData(Prepare(x, "x", inputDType, out var ownX, out var xConverted),
-            null, null);
-        if (ownX || xConverted)
+        var owned = new List<Tensor>();
+        try
         {
-            data._owned.Add(data.X);
+            var xt = xs.Select((x, i) => Prepare(x, xs.Count == 1 ? "x" : $"x[{i}]", inputDTypes[i], owned)).ToList();
+            var yt = ys?.Select((y, i) => Prepare(y, ys.Count == 1 ? "y" : $"y[{i}]", null, owned)).ToList();
+            Tensor? sw = sampleWeight is { IsEmpty: false } w ? Prepare(w, "sample_weight", "float32", owned) : null;
+            var data = new TensorData(xt, yt, sw);
+            data._owned.AddRange(owned);
+            data.CheckCardinality();
+            return data;
         }
-        Tensor? yt = null;
-        if (y is { IsEmpty: false } yv)
+        catch
         {
-            yt = Prepare(yv, "y", null, out var ownY, out var yConverted);
-            if (ownY || yConverted)
+            foreach (var t in owned)
             {
-                data._owned.Add(yt);
+                t.Dispose();
             }
+            throw;
         }
-        Tensor? sw = null;
-        if (sampleWeight is { IsEmpty: false } swv)
-        {
-            sw = Prepare(swv, "sample_weight", "float32", out var ownW, out var wConverted);
-            if (ownW || wConverted)
-            {
-                data._owned.Add(sw);
-            }
-        }
-        var result = new TensorData(data.X, yt, sw);
-        result._owned.AddRange(data._owned);
-        result.CheckCardinality();
-        return result;
     }
 
-    /// <summary>Wraps tensors the caller keeps owning (validation splits are views of the training data).</summary>
-    internal static TensorData View(Tensor x, Tensor? y, Tensor? sampleWeight) => new(x, y, sampleWeight);
+    /// <summary>Wraps tensors the caller keeps owning.</summary>
+    internal static TensorData View(IReadOnlyList<Tensor> xs, IReadOnlyList<Tensor>? ys, Tensor? sampleWeight) =>
+        new(xs, ys, sampleWeight);
 
     /// <summary>Keras' <c>validation_split</c>: the last fraction of the samples, taken before shuffling.</summary>
     internal (TensorData Train, TensorData Validation) Split(double validationSplit)
@@ -72,13 +65,33 @@ internal sealed class TensorData : IDisposable
                 $"training set as specified by `validation_split={validationSplit}`. Either provide more data, or a " +
                 "different value for the `validation_split` argument.");
         }
-        long valCount = Count - splitAt;
-        var train = View(X.narrow(0, 0, splitAt), Y?.narrow(0, 0, splitAt), SampleWeight?.narrow(0, 0, splitAt));
-        var val = View(X.narrow(0, splitAt, valCount), Y?.narrow(0, splitAt, valCount),
-            SampleWeight?.narrow(0, splitAt, valCount));
-        train._owned.AddRange([train.X, .. Optional(train.Y), .. Optional(train.SampleWeight)]);
-        val._owned.AddRange([val.X, .. Optional(val.Y), .. Optional(val.SampleWeight)]);
-        return (train, val);
+        return (Slice(0, splitAt), Slice(splitAt, Count - splitAt));
+    }
+
+    internal int Steps(int batchSize) => (int)((Count + batchSize - 1) / batchSize);
+
+    /// <summary>A shuffled copy of every tensor, detached from scopes and owned by the returned data.</summary>
+    internal TensorData Shuffled()
+    {
+        using var scope = Backend.KerasBackend.Current.MemoryScope();
+        var perm = Ops.RandomPermutation(Count).to(Xs[0].device);
+        var result = new TensorData(
+            Xs.Select(x => x.index_select(0, perm).DetachFromDisposeScope()).ToList(),
+            Ys?.Select(y => y.index_select(0, perm).DetachFromDisposeScope()).ToList(),
+            SampleWeight?.index_select(0, perm).DetachFromDisposeScope());
+        result.OwnAll();
+        return result;
+    }
+
+    /// <summary>The <paramref name="step"/>-th batch as views (no copy), in the caller's dispose scope.</summary>
+    internal DataBatch Batch(int step, int batchSize)
+    {
+        long start = (long)step * batchSize;
+        long length = Math.Min(batchSize, Count - start);
+        return new DataBatch(
+            Xs.Select(x => x.narrow(0, start, length)).ToList(),
+            Ys?.Select(y => y.narrow(0, start, length)).ToList(),
+            SampleWeight?.narrow(0, start, length));
     }
 
     /// <summary>Marks <paramref name="tensor"/> as owned: it is disposed with this data.</summary>
@@ -86,27 +99,6 @@ internal sealed class TensorData : IDisposable
     {
         _owned.Add(tensor);
         return this;
-    }
-
-    internal int Steps(int batchSize) => (int)((Count + batchSize - 1) / batchSize);
-
-    /// <summary>This epoch's order: a shuffled copy (freed with the caller's scope) or the data itself.</summary>
-    internal TensorData ForEpoch(bool shuffle)
-    {
-        if (!shuffle)
-        {
-            return this;
-        }
-        var perm = Ops.RandomPermutation(Count).to(X.device);
-        return View(X.index_select(0, perm), Y?.index_select(0, perm), SampleWeight?.index_select(0, perm));
-    }
-
-    /// <summary>The <paramref name="step"/>-th batch as views (no copy).</summary>
-    internal (Tensor X, Tensor? Y, Tensor? SampleWeight) Batch(int step, int batchSize)
-    {
-        long start = (long)step * batchSize;
-        long length = Math.Min(batchSize, Count - start);
-        return (X.narrow(0, start, length), Y?.narrow(0, start, length), SampleWeight?.narrow(0, start, length));
     }
 
     public void Dispose()
@@ -118,44 +110,65 @@ internal sealed class TensorData : IDisposable
         _owned.Clear();
     }
 
-    private static IEnumerable<Tensor> Optional(Tensor? t) => t is null ? [] : [t];
-
-    private void CheckCardinality()
+    private TensorData Slice(long start, long length)
     {
-        var sizes = new List<string> { $"'x' sizes: {Count}" };
-        bool mismatch = false;
-        if (Y is not null)
+        var slice = new TensorData(
+            Xs.Select(x => x.narrow(0, start, length)).ToList(),
+            Ys?.Select(y => y.narrow(0, start, length)).ToList(),
+            SampleWeight?.narrow(0, start, length));
+        slice.OwnAll();
+        return slice;
+    }
+
+    private void OwnAll()
+    {
+        _owned.AddRange(Xs);
+        if (Ys is not null)
         {
-            sizes.Add($"'y' sizes: {Y.shape[0]}");
-            mismatch |= Y.dim() == 0 || Y.shape[0] != Count;
+            _owned.AddRange(Ys);
         }
         if (SampleWeight is not null)
         {
-            sizes.Add($"'sample_weight' sizes: {SampleWeight.shape[0]}");
-            mismatch |= SampleWeight.dim() == 0 || SampleWeight.shape[0] != Count;
+            _owned.Add(SampleWeight);
         }
+    }
+
+    private void CheckCardinality()
+    {
+        var sizes = new List<string>();
+        var all = new List<(string Name, Tensor Tensor)>();
+        all.AddRange(Xs.Select(x => ("x", x)));
+        all.AddRange((Ys ?? []).Select(y => ("y", y)));
+        if (SampleWeight is not null)
+        {
+            all.Add(("sample_weight", SampleWeight));
+        }
+        bool mismatch = all.Any(a => a.Tensor.shape[0] != Count);
         if (mismatch)
         {
+            foreach (var group in all.GroupBy(a => a.Name))
+            {
+                sizes.Add($"'{group.Key}' sizes: {string.Join(", ", group.Select(g => g.Tensor.shape[0]))}");
+            }
             throw new ArgumentException(
                 "Data cardinality is ambiguous. Make sure all arrays contain the same number of samples. " +
                 string.Join(" ", sizes));
         }
     }
 
-    private static Tensor Prepare(ArrayLike value, string name, string? floatDType, out bool owned, out bool converted)
+    private static Tensor Prepare(ArrayLike value, string name, string? floatDType, List<Tensor> owned)
     {
-        var t = value.ToTensor(name, out owned);
+        var t = value.ToTensor(name, out bool isOwned);
+        if (isOwned)
+        {
+            owned.Add(t);
+        }
         if (t.dim() == 0)
         {
-            if (owned)
-            {
-                t.Dispose();
-            }
             throw new ArgumentException($"Argument `{name}` must have a batch dimension; received a scalar.", name);
         }
-        converted = false;
         ScalarType? target = null;
-        if (floatDType is not null && !Ops.IsFloat(t) && floatDType.StartsWith("float", StringComparison.Ordinal))
+        if (floatDType is not null && floatDType.StartsWith("float", StringComparison.Ordinal) && !Ops.IsFloat(t))
         {
             target = Ops.DType(floatDType);
         }
@@ -163,16 +176,17 @@ internal sealed class TensorData : IDisposable
         {
             target = ScalarType.Int64;
         }
+        else if (floatDType is not null && !floatDType.StartsWith("float", StringComparison.Ordinal) &&
+                 t.dtype != Ops.DType(floatDType))
+        {
+            target = Ops.DType(floatDType);
+        }
         if (target is null)
         {
             return t;
         }
         var cast = t.to_type(target.Value).DetachFromDisposeScope();
-        if (owned)
-        {
-            t.Dispose();
-        }
-        converted = true;
+        owned.Add(cast);
         return cast;
     }
 }
