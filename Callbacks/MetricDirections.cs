@@ -1,0 +1,38 @@
+using Keras.Metrics;
+
+namespace Keras.Callbacks;
+
+/// <summary>Whether a metric should go up or down during training: Keras 3's <c>metric._direction</c>.</summary>
+/// <remarks>Keras sets <c>_direction</c> in each built-in metric's constructor; the table below copies those
+/// values by class name (Keras.Net metric types carry Keras' class names). Metrics without a direction in Keras
+/// (<c>Mean</c>, <c>Sum</c>, the confusion counts, user metrics) are absent.</remarks>
+internal static class MetricDirections
+{
+    private static readonly HashSet<string> Up = new(StringComparer.Ordinal)
+    {
+        "Accuracy", "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy",
+        "TopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy",
+        "AUC", "Precision", "Recall", "SensitivityAtSpecificity", "SpecificityAtSensitivity",
+        "PrecisionAtRecall", "RecallAtPrecision",
+        "CosineSimilarity", "R2Score", "FBetaScore", "F1Score", "PearsonCorrelation", "ConcordanceCorrelation",
+        "IoU", "BinaryIoU", "MeanIoU", "OneHotIoU", "OneHotMeanIoU",
+        // Keras.Net's metric behind the strings "accuracy"/"acc": one of the accuracies above once resolved.
+        "AccuracyByShape",
+    };
+
+    private static readonly HashSet<string> Down = new(StringComparer.Ordinal)
+    {
+        "MeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError", "MeanSquaredLogarithmicError",
+        "RootMeanSquaredError", "LogCoshError",
+        "KLDivergence", "Poisson", "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy",
+        "Hinge", "SquaredHinge", "CategoricalHinge",
+    };
+
+    /// <summary>True when the metric should be maximized, false when minimized, null when Keras gives it no
+    /// direction.</summary>
+    internal static bool? IsUp(Metric metric)
+    {
+        string name = metric.GetType().Name;
+        return Up.Contains(name) ? true : Down.Contains(name) ? false : null;
+    }
+}
