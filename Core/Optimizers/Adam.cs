@@ -2,33 +2,35 @@ namespace Keras.Optimizers;
 
 /// <summary>Adam (Kingma &amp; Ba), with Keras' defaults and update formula (<c>keras.optimizers.Adam</c>).</summary>
 /// <remarks>Per step t: <c>α = lr·√(1-β₂ᵗ)/(1-β₁ᵗ)</c>; <c>m += (g-m)(1-β₁)</c>; <c>v += (g²-v)(1-β₂)</c>;
-/// <c>w -= α·m/(√v + ε)</c> — note Keras adds ε to √v without bias correction.</remarks>
+/// with AMSGrad <c>v̂ = max(v̂, v)</c> replaces v; <c>w -= α·m/(√v + ε)</c>. Keras adds ε to √v without bias
+/// correction, and its ε is 1e-7 (PyTorch's is 1e-8).</remarks>
 /// <example><code>var adam = new Adam(learningRate: 3e-4, amsgrad: true);</code></example>
 public class Adam : Optimizer
 {
-    private readonly List<Variable> _momentums = [];
-    private readonly List<Variable> _velocities = [];
-    private readonly List<Variable> _velocityHats = [];
+    private Variable[] _momentums = [];
+    private Variable[] _velocities = [];
+    private Variable[] _velocityHats = [];
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">The learning rate. Defaults to 0.001.</param>
-    /// <param name="beta1">Decay of the first moment. Defaults to 0.9.</param>
-    /// <param name="beta2">Decay of the second moment. Defaults to 0.999.</param>
-    /// <param name="epsilon">Numerical stability constant. Defaults to 1e-7 (Keras, not PyTorch's 1e-8).</param>
+    /// <param name="beta1">Decay of the first moment, in [0, 1). Defaults to 0.9.</param>
+    /// <param name="beta2">Decay of the second moment, in [0, 1). Defaults to 0.999.</param>
+    /// <param name="epsilon">Numerical stability constant, non-negative. Defaults to 1e-7.</param>
     /// <param name="amsgrad">Use the AMSGrad variant. Defaults to false.</param>
-    /// <param name="weightDecay">Decoupled weight decay, if set.</param>
-    /// <param name="clipnorm">Per-gradient norm clipping, if set.</param>
-    /// <param name="clipvalue">Elementwise clipping, if set.</param>
-    /// <param name="globalClipnorm">Global-norm clipping, if set.</param>
+    /// <param name="weightDecay">Decoupled weight decay, if set. Defaults to none.</param>
+    /// <param name="clipnorm">Per-gradient norm clipping, if set. Defaults to none.</param>
+    /// <param name="clipvalue">Elementwise clipping, if set. Defaults to none.</param>
+    /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"adam"</c>.</param>
+    /// <exception cref="ArgumentException">An argument is out of range.</exception>
     public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7,
         bool amsgrad = false, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
         double? globalClipnorm = null, string name = "adam")
         : base(learningRate, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Epsilon = epsilon;
+        Beta1 = OptimizerArguments.Decay(beta1, "beta_1", nameof(beta1));
+        Beta2 = OptimizerArguments.Decay(beta2, "beta_2", nameof(beta2));
+        Epsilon = OptimizerArguments.NonNegative(epsilon, "epsilon", nameof(epsilon));
         Amsgrad = amsgrad;
     }
 
@@ -58,33 +60,25 @@ public class Adam : Optimizer
     /// <inheritdoc />
     protected override void BuildCore(IReadOnlyList<Variable> variables)
     {
-        foreach (var v in variables)
+        _momentums = AddSlots(variables, "momentum");
+        _velocities = AddSlots(variables, "velocity");
+        if (Amsgrad)
         {
-            _momentums.Add(AddSlot(v, "momentum"));
-            _velocities.Add(AddSlot(v, "velocity"));
-            if (Amsgrad)
-            {
-                _velocityHats.Add(AddSlot(v, "velocity_hat"));
-            }
+            _velocityHats = AddSlots(variables, "velocity_hat");
         }
     }
 
     /// <inheritdoc />
     protected override void UpdateStep(Tensor gradient, Variable variable, int index, double learningRate)
     {
-        double t = Iterations;
+        double t = Iterations + 1;
         double alpha = learningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t));
-        var m = _momentums[index].Value;
-        var v = _velocities[index].Value;
-        m.lerp_(gradient, 1 - Beta1);
-        v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);
-        var denominatorBase = v;
+        var m = Moments.Update(this, _momentums[index].Value, gradient, Beta1);
+        var v = Moments.UpdateSquare(this, _velocities[index].Value, gradient, Beta2);
         if (Amsgrad)
         {
-            var vHat = _velocityHats[index].Value;
-            vHat.copy_(Ops.Maximum(vHat, v));
-            denominatorBase = vHat;
+            v = _velocityHats[index].Value.clamp_(min: v);
         }
-        variable.Value.addcdiv_(m, denominatorBase.sqrt().add_(Epsilon), -alpha);
+        variable.Value.addcdiv_(m, v.sqrt().add_(Constant(Epsilon, v)), -alpha);
     }
 }
