@@ -33,7 +33,8 @@ public abstract partial class Model
         sb.Append(SummaryTable.Render(["Layer (type)", "Output Shape", "Param #"], rows, widths, [false, false, true]));
         long trainable = TrainableWeights.Sum(v => v.Shape.NumElements ?? 0);
         long nonTrainable = NonTrainableWeights.Sum(v => v.Shape.NumElements ?? 0);
-        long optimizer = Optimizer?.Variables.Sum(v => v.Shape.NumElements ?? 0) ?? 0;
+        // Keras counts the optimizer's `iteration` and `learning_rate` variables too, once it is built.
+        long optimizer = Optimizer is { Built: true } built ? built.Variables.Sum(v => v.Shape.NumElements ?? 0) + 2 : 0;
         long total = trainable + nonTrainable + optimizer;
         sb.Append($" Total params: {Count(total)} ({SummaryTable.ReadableMemorySize(total * 4.0)})\n");
         sb.Append($" Trainable params: {Count(trainable)} ({SummaryTable.ReadableMemorySize(trainable * 4.0)})\n");

@@ -3,8 +3,9 @@ namespace Keras.Metrics;
 /// <summary>The base of stateful metrics (<c>keras.metrics.Metric</c>): <see cref="UpdateState"/> accumulates,
 /// <see cref="Result"/> reads, <see cref="ResetState"/> clears.</summary>
 /// <remarks>State lives in detached tensors updated in place, so updating never waits for the device; only
-/// <see cref="Result"/> reads a value back. Strings convert implicitly (<c>Metric m = "mae";</c>);
-/// <c>"accuracy"</c> is resolved by <c>Compile</c> from the loss and shapes, as Keras does.</remarks>
+/// <see cref="Result"/> reads a value back. Strings convert implicitly (<c>Metric m = "mae";</c>) and keep the
+/// string as their name, as in Keras' <c>compile</c>; <c>"accuracy"</c> and <c>"acc"</c> become binary,
+/// categorical or sparse categorical accuracy from the shapes of the first batch, as Keras does.</remarks>
 /// <example><code>
 /// var auc = new AUC();
 /// auc.UpdateState(labels, probabilities);
@@ -13,6 +14,7 @@ namespace Keras.Metrics;
 public abstract class Metric : IDisposable
 {
     private readonly List<Variable> _state = [];
+    private bool _disposed;
 
     /// <summary>Creates a metric.</summary>
     /// <param name="name">The name used as log and History key.</param>
@@ -20,6 +22,7 @@ public abstract class Metric : IDisposable
     protected Metric(string name, string dtype = "float32")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Ops.DType(dtype);
         Name = name;
         DType = dtype;
     }
@@ -31,7 +34,7 @@ public abstract class Metric : IDisposable
     public string DType { get; }
 
     /// <summary>The state variables, in creation order.</summary>
-    public IReadOnlyList<Variable> Variables => _state;
+    public virtual IReadOnlyList<Variable> Variables => _state;
 
     /// <summary>Accumulates a batch.</summary>
     /// <param name="yTrue">Targets.</param>
@@ -71,11 +74,13 @@ public abstract class Metric : IDisposable
         return variable;
     }
 
-    /// <summary>Looks up a metric by Keras name (<c>"mae"</c>, <c>"auc"</c>); <c>"accuracy"</c> is resolved at compile time.</summary>
+    /// <summary>Looks up a metric by Keras name (<c>"mae"</c>, <c>"auc"</c>, <c>"accuracy"</c>); the metric is named
+    /// by the string, as Keras' <c>compile</c> names it.</summary>
     /// <param name="name">The name.</param>
     public static implicit operator Metric(string name) => Get(name);
 
-    /// <summary>Looks up a metric by Keras name or alias.</summary>
+    /// <summary>Looks up a metric by Keras name, alias or class name; the metric's <see cref="Name"/> is
+    /// <paramref name="name"/>.</summary>
     /// <param name="name">The name.</param>
     /// <returns>A new metric.</returns>
     /// <exception cref="ArgumentException">The name is unknown; the message lists the valid names.</exception>
@@ -84,11 +89,23 @@ public abstract class Metric : IDisposable
     /// <summary>Frees the state tensors.</summary>
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees the state tensors and anything else the metric owns.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed || !disposing)
+        {
+            return;
+        }
         foreach (var v in _state)
         {
             v.Dispose();
         }
-        GC.SuppressFinalize(this);
+        _disposed = true;
     }
 
     /// <inheritdoc />

@@ -1,44 +1,38 @@
 namespace Keras.Metrics;
 
-/// <summary>How often the arg-max prediction equals the integer label (<c>keras.metrics.SparseCategoricalAccuracy</c>).</summary>
-/// <example><code>model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: [new SparseCategoricalAccuracy()]);</code></example>
-public sealed class SparseCategoricalAccuracy : Metric
+/// <summary>How often the arg-max prediction equals the integer label
+/// (<c>keras.metrics.SparseCategoricalAccuracy</c>).</summary>
+/// <remarks>Labels of shape <c>(batch,)</c> or <c>(batch, 1)</c>; predictions of shape <c>(batch, classes)</c>,
+/// probabilities or logits. The arg-max is cast to the label dtype before comparing, as Keras.</remarks>
+/// <example><code>
+/// model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy",
+///     metrics: [new SparseCategoricalAccuracy()]);
+/// </code></example>
+public sealed class SparseCategoricalAccuracy : MeanMetricWrapper
 {
-    private readonly Variable _total;
-    private readonly Variable _count;
-
     /// <summary>Creates the metric.</summary>
     /// <param name="name">The name. Defaults to <c>"sparse_categorical_accuracy"</c>.</param>
-    public SparseCategoricalAccuracy(string name = "sparse_categorical_accuracy") : base(name)
+    /// <param name="dtype">The state dtype. Defaults to <c>"float32"</c>.</param>
+    public SparseCategoricalAccuracy(string name = "sparse_categorical_accuracy", string dtype = "float32")
+        : base(Compute, name, dtype)
     {
-        _total = AddState("total", []);
-        _count = AddState("count", []);
     }
 
-    /// <inheritdoc />
-    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
+    /// <summary>Keras' <c>sparse_categorical_accuracy</c>: <c>y_true == argmax(y_pred)</c> per sample.</summary>
+    private static Tensor Compute(Tensor yTrue, Tensor yPred)
     {
-        using var scope = Backend.KerasBackend.Current.MemoryScope();
-        using var noGrad = Ops.NoGrad();
-        var labels = yTrue.dim() == yPred.dim() && yTrue.shape[^1] == 1 ? yTrue.squeeze(-1) : yTrue;
-        var matches = Ops.ArgMax(yPred, -1).eq(labels.to_type(TorchSharp.torch.ScalarType.Int64)).to_type(_total.Value.dtype);
-        if (sampleWeight is null)
+        var labels = yTrue;
+        long[] labelsShape = labels.shape;
+        bool reshape = labels.dim() == yPred.dim() && labels.dim() > 0 && labels.shape[^1] == 1;
+        if (reshape)
         {
-            _total.Value.add_(matches.sum());
-            _count.Value.add_(matches.numel());
+            labels = labels.squeeze(-1);
         }
-        else
+        var matches = Ops.ArgMax(yPred, -1).to_type(labels.dtype).eq(labels).to_type(Ops.DType("float32"));
+        if (reshape)
         {
-            var w = sampleWeight.to_type(matches.dtype).reshape(matches.shape);
-            _total.Value.add_((matches * w).sum());
-            _count.Value.add_(w.sum());
+            matches = matches.reshape(labelsShape);
         }
-    }
-
-    /// <inheritdoc />
-    public override double Result()
-    {
-        double count = _count.Value.item<float>();
-        return count == 0 ? 0.0 : _total.Value.item<float>() / count;
+        return matches.dim() > 1 && matches.shape[^1] == 1 ? matches.squeeze(-1) : matches;
     }
 }
