@@ -111,7 +111,7 @@ public abstract partial class Model
         _compiled?.Dispose();
         Optimizer = optimizer ?? Optimizer.Get("rmsprop");
         Loss = firstLoss;
-        _compiled = new CompiledState(Optimizer, outputs, TrainableWeights);
+        _compiled = new CompiledState(Optimizer, outputs, () => TrainableWeights);
     }
 
     private static void CheckCount(int count, IReadOnlyList<string> names, string argument)

@@ -46,6 +46,16 @@ public abstract partial class Model : Layer
     /// <summary>The names reported by <c>Evaluate</c>, in order (<c>loss</c>, then compiled metrics).</summary>
     public IReadOnlyList<string> MetricsNames => Metrics.Select(m => m.Name).ToList();
 
+    /// <summary>Builds a subclassed model by running it once on a zero batch, so every sublayer creates its weights.</summary>
+    /// <param name="inputShape">The input shape, with batch dimension.</param>
+    protected override void BuildCore(Shape inputShape)
+    {
+        using var scope = Backend.KerasBackend.Current.MemoryScope();
+        using var noGrad = Backend.KerasBackend.Current.NoGrad();
+        var probe = inputShape.Select(d => (long)(d ?? 1)).ToArray();
+        CallCore(Ops.Zeros(probe, InputDType.StartsWith("float", StringComparison.Ordinal) ? InputDType : "int64"), training: false);
+    }
+
     /// <summary>Finds a layer by name.</summary>
     /// <param name="name">The layer name.</param>
     /// <returns>The layer.</returns>

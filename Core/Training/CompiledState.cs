@@ -10,18 +10,24 @@ internal sealed class CompiledState : IDisposable
     private int _version = -1;
     private IReadOnlyList<Variable> _current = [];
 
-    internal CompiledState(Optimizer optimizer, IReadOnlyList<CompiledOutput> outputs, IReadOnlyList<Variable> trainable)
+    private readonly Func<IReadOnlyList<Variable>> _trainable;
+    private IReadOnlyList<Variable>? _snapshot;
+
+    internal CompiledState(Optimizer optimizer, IReadOnlyList<CompiledOutput> outputs,
+        Func<IReadOnlyList<Variable>> trainable)
     {
         Optimizer = optimizer;
         Outputs = outputs;
         LossTracker = new Mean("loss");
-        TrainableVariables = trainable;
+        _trainable = trainable;
     }
 
     internal Optimizer Optimizer { get; }
     internal IReadOnlyList<CompiledOutput> Outputs { get; }
     internal Mean LossTracker { get; }
-    internal IReadOnlyList<Variable> TrainableVariables { get; }
+    /// <summary>The weights that were trainable when training first ran after <c>Compile</c> (a model that builds lazily,
+    /// like a subclassed one, has its weights only then).</summary>
+    internal IReadOnlyList<Variable> TrainableVariables => _snapshot ??= _trainable();
     internal bool HasLoss => Outputs.Any(o => o.Loss is not null);
 
     /// <summary>Keras' <c>model.metrics</c> order: the loss tracker, compiled metrics, then per-output loss trackers.</summary>
