@@ -7,8 +7,9 @@ namespace Keras.Datasets;
 /// so they load offline.</summary>
 /// <remarks>
 /// <para>Pixels are stored as 0 to 16 and returned rescaled to 0 to 255 as <c>round(v * 255 / 16)</c>, so the same
-/// <c>/ 255</c> preprocessing as for <see cref="Mnist"/> applies. The split is fixed: the first 1,437 rows are the
-/// training set and the last 360 the test set.</para>
+/// <c>/ 255</c> preprocessing as for <see cref="Mnist"/> applies. The split is fixed: the rows are shuffled with numpy's
+/// <c>RandomState(113)</c>, as Keras' datasets are, then the first 1,437 are the training set and the last 360 the test
+/// set (the file is ordered by writer, so an unshuffled split would test on unseen writers only).</para>
 /// <para>Data: "Optical Recognition of Handwritten Digits" by E. Alpaydin and C. Kaynak (1998), UCI Machine Learning
 /// Repository (https://archive.ics.uci.edu/dataset/80/optical+recognition+of+handwritten+digits), the rows
 /// scikit-learn ships as <c>load_digits</c>; licensed under CC BY 4.0
@@ -22,6 +23,9 @@ public static class Digits
 {
     /// <summary>The number of rows in the training split.</summary>
     internal const int TrainCount = 1437;
+
+    /// <summary>The seed of the fixed shuffle, Keras' dataset seed.</summary>
+    internal const uint ShuffleSeed = 113;
 
     /// <summary>The number of rows in the embedded file.</summary>
     internal const int Count = 1797;
@@ -57,7 +61,24 @@ public static class Digits
         return rows;
     }
 
+    /// <summary>Row <c>i</c> of the returned data is row <c>Order[i]</c> of the embedded file.</summary>
+    internal static int[] Order => new NumpyRandomState(ShuffleSeed).Permutation(Count);
+
     private static (byte[,,] Images, byte[] Labels) Parse()
+    {
+        var (images, labels) = ParseFileOrder();
+        var order = Order;
+        var shuffledImages = new byte[Count, Side, Side];
+        var shuffledLabels = new byte[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            Buffer.BlockCopy(images, order[i] * Side * Side, shuffledImages, i * Side * Side, Side * Side);
+            shuffledLabels[i] = labels[order[i]];
+        }
+        return (shuffledImages, shuffledLabels);
+    }
+
+    private static (byte[,,] Images, byte[] Labels) ParseFileOrder()
     {
         using Stream resource = typeof(Digits).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");

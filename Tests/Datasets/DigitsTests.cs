@@ -57,10 +57,21 @@ public class DigitsTests
         var ((xTrain, yTrain), (xTest, yTest)) = Digits.LoadData();
 
         Assert.Equal(1797, lines.Length);
-        AssertRow(lines[0], xTrain, yTrain, 0);
-        AssertRow(lines[1436], xTrain, yTrain, 1436);
-        AssertRow(lines[1437], xTest, yTest, 0);
-        AssertRow(lines[^1], xTest, yTest, 359);
+        int[] order = Digits.Order;
+        Assert.Equal(Enumerable.Range(0, 1797), order.Order());
+        AssertRow(lines[order[0]], xTrain, yTrain, 0);
+        AssertRow(lines[order[1436]], xTrain, yTrain, 1436);
+        AssertRow(lines[order[1437]], xTest, yTest, 0);
+        AssertRow(lines[order[^1]], xTest, yTest, 359);
+    }
+
+    [Fact]
+    public void NumpyShuffle_MatchesNumpyRandomState113()
+    {
+        // numpy: np.random.RandomState(113).shuffle(np.arange(506)) starts 22, 202, 368, 335, 461, 323, 382, 143
+        // (keras-formats.md §6.4, verified there against numpy).
+        var permutation = new NumpyRandomState(113).Permutation(506);
+        Assert.Equal([22, 202, 368, 335, 461, 323, 382, 143], permutation[..8]);
     }
 
     [Fact]
