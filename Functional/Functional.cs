@@ -26,6 +26,24 @@ public class Functional : Model
     {
     }
 
+    /// <summary>Creates a model with several inputs and one output.</summary>
+    /// <param name="inputs">The inputs, in the order data is given to <c>Fit</c>/<c>Predict</c>.</param>
+    /// <param name="outputs">The output.</param>
+    /// <param name="name">The model name. Defaults to <c>functional</c>, <c>functional_1</c>, ...</param>
+    public Functional(IReadOnlyList<KerasTensor> inputs, KerasTensor outputs, string? name = null)
+        : this(inputs, [outputs], name)
+    {
+    }
+
+    /// <summary>Creates a model with one input and several outputs.</summary>
+    /// <param name="inputs">The input.</param>
+    /// <param name="outputs">The outputs, in the order targets and predictions are given.</param>
+    /// <param name="name">The model name. Defaults to <c>functional</c>, <c>functional_1</c>, ...</param>
+    public Functional(KerasTensor inputs, IReadOnlyList<KerasTensor> outputs, string? name = null)
+        : this([inputs], outputs, name)
+    {
+    }
+
     /// <summary>Creates a model with several inputs and/or outputs.</summary>
     /// <param name="inputs">The inputs, in the order data is given to <c>Fit</c>/<c>Predict</c>.</param>
     /// <param name="outputs">The outputs, in the order targets and predictions are given.</param>
