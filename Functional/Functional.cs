@@ -118,6 +118,36 @@ public class Functional : Model
     };
 
     /// <inheritdoc />
+    protected override bool SummaryIsSequentialLike
+    {
+        get
+        {
+            var nodes = new List<Node>();
+            foreach (var depth in _graph.NodesByDepth)
+            {
+                if (depth.Count > 1 || (depth.Count == 1 && depth[0].Inputs.Count > 1))
+                {
+                    return false;
+                }
+                nodes.AddRange(depth);
+            }
+            return Layers.All(l => l.InboundNodes.Count(nodes.Contains) <= 1);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<(Layer Layer, string OutputShape, string? ConnectedTo)> SummaryRows() =>
+        Layers.Select(layer =>
+        {
+            var nodes = layer.InboundNodes.Where(ContainsNode).ToList();
+            string shape = nodes.Count > 0 ? FormatShapes(nodes[^1].Outputs) : "?";
+            var connections = nodes.SelectMany(n => n.Inputs)
+                .Select(t => $"{t.Layer.Name}[{t.Node.Index}][{t.TensorIndex}]")
+                .ToList();
+            return (layer, shape, (string?)(connections.Count > 0 ? string.Join(", ", connections) : "-"));
+        });
+
+    /// <inheritdoc />
     protected override void BuildCore(Shape inputShape)
     {
     }

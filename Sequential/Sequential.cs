@@ -165,7 +165,7 @@ public sealed class Sequential : Model
     }
 
     /// <inheritdoc />
-    protected override IEnumerable<(Layer Layer, string OutputShape)> SummaryRows()
+    protected override IEnumerable<(Layer Layer, string OutputShape, string? ConnectedTo)> SummaryRows()
     {
         Shape? shape = BuildInputShape ?? _inputLayer?.BatchShape;
         foreach (var layer in _layers)
@@ -183,7 +183,7 @@ public sealed class Sequential : Model
                     shape = null;
                 }
             }
-            yield return (layer, text);
+            yield return (layer, text, null);
         }
     }
 

@@ -91,6 +91,10 @@ internal static class SummaryTable
 
     private static List<string> Wrap(string text, int width)
     {
+        if (text.Length <= width)
+        {
+            return [text];
+        }
         var lines = new List<string>();
         var current = new StringBuilder();
         foreach (var word in text.Split(' '))
