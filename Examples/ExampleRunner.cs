@@ -7,6 +7,8 @@ internal static class ExampleRunner
     {
         ["quickstart"] = ("The Keras beginner tutorial: an MLP classifier (default: embedded digits; " +
                           "--dataset fashion_mnist|mnist for the full tutorial).", QuickStart.Run),
+        ["functional"] = ("A multi-input, multi-output functional model (ticket title, body and tags -> priority and " +
+                          "department), as in Keras' functional API guide, on generated data.", FunctionalExample.Run),
     };
 
     internal static int Run(string[] args)
