@@ -25,6 +25,10 @@ public abstract partial class Model : Layer
     /// <summary>The model's layers, in order (Sequential: without the input layer; functional: with input layers).</summary>
     public virtual IReadOnlyList<Layer> Layers => Sublayers;
 
+    /// <summary>For a plain stack of layers (Sequential): its layers with the input layer first, if it has one; null for
+    /// graph and subclassed models. Used by plotting and saving, which draw and store the input layer.</summary>
+    internal virtual IReadOnlyList<Layer>? StackedLayers => null;
+
     /// <summary>Set to true (e.g. from a callback) to end <c>Fit</c> after the current epoch.</summary>
     public bool StopTraining { get; set; }
 

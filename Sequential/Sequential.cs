@@ -46,6 +46,9 @@ public sealed class Sequential : Model
     /// <inheritdoc />
     public override IReadOnlyList<Layer> Layers => _layers;
 
+    /// <inheritdoc />
+    internal override IReadOnlyList<Layer>? StackedLayers => _inputLayer is null ? _layers : [_inputLayer, .. _layers];
+
     /// <summary>The input layer, when the model was given one.</summary>
     public InputLayer? InputLayer => _inputLayer;
 
