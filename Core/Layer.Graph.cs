@@ -82,10 +82,6 @@ public abstract partial class Layer
     public IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, bool? training = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (inputs.Count == 1)
-        {
-            return [Call(inputs[0], training)];
-        }
         var shapes = inputs.Select(t => new Shape(t.shape)).ToList();
         for (int i = 0; i < shapes.Count; i++)
         {

@@ -246,3 +246,35 @@ public class FunctionalModelTests
         Assert.Same(dense.Node.Layer, dense.Layer);
     }
 }
+
+public class FunctionalRoundTripTests
+{
+    [Fact]
+    public void OneInputTwoOutputModel_PredictsEveryOutput()
+    {
+        var x = new Input([3]);
+        var model = new Functional(x, [new Dense(1, name: "rt_one").Call(x), new Dense(2, name: "rt_two").Call(x)]);
+        var outputs = model.PredictMany(new float[5, 3], verbose: 0);
+        Assert.Equal([5L, 1L], outputs[0].shape);
+        Assert.Equal([5L, 2L], outputs[1].shape);
+        Assert.Contains("use `PredictMany`",
+            Assert.Throws<InvalidOperationException>(() => model.Predict(new float[5, 3], verbose: 0)).Message);
+    }
+
+    [Fact]
+    public void MergeLayers_RoundTripThroughJson_WithTheSameGraph()
+    {
+        var a = new Input([4], name: "rt_a");
+        var b = new Input([4], name: "rt_b");
+        var summed = new Add(name: "rt_add").Call([a, b]);
+        var joined = new Concatenate(axis: -1, name: "rt_concat").Call([summed, a]);
+        var model = new Functional([a, b], new Dense(2, name: "rt_out").Call(joined), name: "rt_model");
+        var restored = (Functional)Models.ModelFromJson(model.ToJson());
+        Assert.Equal(model.Layers.Select(l => (l.Name, l.ClassName)), restored.Layers.Select(l => (l.Name, l.ClassName)));
+        Assert.Equal(model.SummaryText(lineLength: 108), restored.SummaryText(lineLength: 108));
+        restored.SetWeights(model.GetWeights());
+        using var expected = model.Predict([new float[2, 4], new float[2, 4]], verbose: 0);
+        using var actual = restored.Predict([new float[2, 4], new float[2, 4]], verbose: 0);
+        Assert.Equal(expected.data<float>().ToArray(), actual.data<float>().ToArray());
+    }
+}

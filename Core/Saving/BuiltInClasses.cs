@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Keras.Initializers;
+using Keras.Layers;
+
+namespace Keras.Saving;
+
+/// <summary>The built-in layers and initializers of Core, with Keras' module paths, config keys and aliases.</summary>
+/// <remarks>Each factory reads the keys Keras 3 writes and the Keras 2 variants (§3.6 of keras-formats.md); unknown
+/// keys are ignored, features Keras.Net does not implement fail with <see cref="NotSupportedException"/>.</remarks>
+internal static class BuiltInClasses
+{
+    private const string LayersModule = "keras.layers";
+    private const string InitializersModule = "keras.initializers";
+
+    internal static void RegisterAll()
+    {
+        RegisterLayers();
+        RegisterInitializers();
+    }
+
+    private static void RegisterLayers()
+    {
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "InputLayer", InputLayerFromConfig);
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Dense", DenseFromConfig);
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Add", c =>
+        {
+            var r = Reader("Add", c);
+            return Trainable(new Add(r.Name), r);
+        });
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Concatenate", c =>
+        {
+            var r = Reader("Concatenate", c);
+            return Trainable(new Concatenate(r.GetInt("axis", -1), r.Name), r);
+        });
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Activation", c =>
+        {
+            var r = Reader("Activation", c);
+            return Trainable(new Activation(r.GetActivation("activation"), r.Name), r);
+        });
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Dropout", c =>
+        {
+            var r = Reader("Dropout", c);
+            r.RejectUnsupported("noise_shape");
+            return Trainable(new Dropout(r.GetDouble("rate"), r.Name), r);
+        });
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Flatten", c =>
+        {
+            var r = Reader("Flatten", c);
+            string dataFormat = r.GetString("data_format", "channels_last");
+            if (dataFormat != "channels_last")
+            {
+                throw new NotSupportedException(
+                    $"Cannot load Flatten \"{r.Name}\": data_format \"{dataFormat}\" is not supported by Keras.Net yet; " +
+                    "only \"channels_last\" is.");
+            }
+            return Trainable(new Flatten(r.Name), r);
+        });
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Reshape", c =>
+        {
+            var r = Reader("Reshape", c);
+            return Trainable(new Reshape(r.GetIntArray("target_shape"), r.Name), r);
+        });
+    }
+
+    /// <summary>Keras 3 writes <c>batch_shape</c>; Keras 2 <c>batch_input_shape</c>; the constructor form is
+    /// <c>shape</c> with an optional <c>batch_size</c>.</summary>
+    private static InputLayer InputLayerFromConfig(JsonObject config)
+    {
+        var r = new ConfigReader("InputLayer", config);
+        r.RejectUnsupported("sparse");
+        r.RejectUnsupported("ragged");
+        r.RejectUnsupported("optional");
+        Shape batchShape = r.Has("batch_shape") ? r.GetShape("batch_shape")
+            : r.Has("batch_input_shape") ? r.GetShape("batch_input_shape")
+            : r.Has("shape") ? r.GetShape("shape").WithBatch(r.Has("batch_size") ? r.GetInt("batch_size") : null)
+            : throw r.Error("its config has none of \"batch_shape\" (Keras 3), \"batch_input_shape\" (Keras 2) or " +
+                            "\"shape\"; one is required.");
+        if (batchShape.Rank == 0)
+        {
+            throw r.Error("the input shape must include the batch dimension. Received: batch_shape=()");
+        }
+        return new InputLayer(batchShape.WithoutBatch(), batchShape[0], r.DType, r.Name);
+    }
+
+    private static Dense DenseFromConfig(JsonObject config)
+    {
+        var r = Reader("Dense", config);
+        foreach (var key in new[]
+                 {
+                     "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+                     "bias_constraint", "quantization_config", "lora_rank",
+                 })
+        {
+            r.RejectUnsupported(key);
+        }
+        return new Dense(
+            r.GetInt("units"),
+            r.GetActivation("activation"),
+            r.GetBool("use_bias", true),
+            r.GetInitializer("kernel_initializer", () => new GlorotUniform()),
+            r.GetInitializer("bias_initializer", () => new Zeros()),
+            r.Name,
+            r.Trainable);
+    }
+
+    private static void RegisterInitializers()
+    {
+        Initializer<Zeros>("Zeros", _ => new Zeros(), "zeros", "zero");
+        Initializer<Ones>("Ones", _ => new Ones(), "ones", "one");
+        Initializer<Constant>("Constant", r => new Constant(r.GetDouble("value", 0.0)), "constant");
+        Initializer<RandomNormal>("RandomNormal",
+            r => new RandomNormal(r.GetDouble("mean", 0.0), r.GetDouble("stddev", 0.05)), "random_normal", "normal");
+        Initializer<RandomUniform>("RandomUniform",
+            r => new RandomUniform(r.GetDouble("minval", -0.05), r.GetDouble("maxval", 0.05)), "random_uniform",
+            "uniform");
+        Initializer<TruncatedNormal>("TruncatedNormal",
+            r => new TruncatedNormal(r.GetDouble("mean", 0.0), r.GetDouble("stddev", 0.05)), "truncated_normal");
+        Initializer<VarianceScaling>("VarianceScaling",
+            r => new VarianceScaling(r.GetDouble("scale", 1.0), r.GetString("mode", "fan_in"),
+                r.GetString("distribution", "truncated_normal")), "variance_scaling");
+        Initializer<GlorotUniform>("GlorotUniform", _ => new GlorotUniform(), "glorot_uniform");
+        Initializer<GlorotNormal>("GlorotNormal", _ => new GlorotNormal(), "glorot_normal");
+        Initializer<HeUniform>("HeUniform", _ => new HeUniform(), "he_uniform");
+        Initializer<HeNormal>("HeNormal", _ => new HeNormal(), "he_normal");
+        Initializer<LecunUniform>("LecunUniform", _ => new LecunUniform(), "lecun_uniform");
+        Initializer<LecunNormal>("LecunNormal", _ => new LecunNormal(), "lecun_normal");
+    }
+
+    /// <summary>Registers an initializer. Seeds in configs are accepted and ignored: Keras.Net initializers draw from
+    /// the global generator (<c>keras.utils.set_random_seed</c> semantics).</summary>
+    private static void Initializer<T>(string className, Func<ConfigReader, T> create, params string[] aliases)
+        where T : Initializer =>
+        SerializationRegistry.RegisterBuiltIn(InitializersModule, className, c => create(new ConfigReader(className, c)),
+            aliases: aliases);
+
+    /// <summary>A reader for a layer without a dtype argument: only float32 is accepted.</summary>
+    private static ConfigReader Reader(string className, JsonObject config)
+    {
+        var reader = new ConfigReader(className, config);
+        reader.RequireFloat32();
+        return reader;
+    }
+
+    /// <summary>Applies <c>trainable: false</c> for layers whose constructor has no trainable argument.</summary>
+    private static T Trainable<T>(T layer, ConfigReader reader) where T : Layer
+    {
+        if (!reader.Trainable)
+        {
+            layer.Trainable = false;
+        }
+        return layer;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Keras.Saving;
+
+namespace Keras;
+
+/// <summary>Keras' <c>keras.models</c> helpers: a model's architecture to and from JSON, and cloning.</summary>
+/// <remarks>The JSON is the model's config envelope (Keras 3 form when writing; Keras 2 and Keras 3 forms when
+/// reading), without weights or compile settings. Only classes known to <see cref="SerializationRegistry"/> are
+/// instantiated: register custom layers before loading.</remarks>
+/// <example><code>
+/// string json = model.ToJson();
+/// Model architecture = Models.ModelFromJson(json);   // same layers and graph, fresh weights
+/// Model twin = Models.CloneModel(model);             // the same, without the JSON text
+/// </code></example>
+public static class Models
+{
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+    };
+
+    /// <summary>The model's architecture as JSON (Keras' <c>model.to_json()</c>).</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="indented">Indent the JSON for reading. Defaults to false (one line).</param>
+    /// <returns>The JSON text of the model's config envelope.</returns>
+    public static string ToJson(this Model model, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return KerasSerialization.SerializeLayer(model).ToJsonString(indented ? Indented : Compact);
+    }
+
+    /// <summary>Rebuilds a model from its JSON architecture (Keras' <c>keras.models.model_from_json</c>), written by
+    /// Keras 3 (<c>model.to_json()</c>, <c>config.json</c>) or Keras 2 (<c>to_json()</c>, an <c>.h5</c>'s
+    /// <c>model_config</c>).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model, uncompiled, with fresh weights.</returns>
+    /// <exception cref="ArgumentException">The text is not JSON, or not a model config.</exception>
+    /// <exception cref="KeyNotFoundException">A class in the config is not registered.</exception>
+    /// <exception cref="NotSupportedException">The config uses a Keras feature Keras.Net does not implement.</exception>
+    public static Model ModelFromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The model JSON could not be parsed: {e.Message}", nameof(json), e);
+        }
+        if (root is not JsonObject)
+        {
+            throw new ArgumentException(
+                $"The model JSON must be an object with \"class_name\" and \"config\". Received: {Preview(json)}",
+                nameof(json));
+        }
+        return KerasSerialization.Deserialize<Model>(root);
+    }
+
+    /// <summary>A new model with the same architecture and fresh weights (Keras' <c>keras.models.clone_model</c>):
+    /// every layer is rebuilt from its config, input layers included, and shared layers stay shared.</summary>
+    /// <param name="model">A <c>Sequential</c> or <see cref="Functional"/> model, or a registered model class.</param>
+    /// <returns>The clone, with the same layer and model names, uncompiled.</returns>
+    public static Model CloneModel(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return KerasSerialization.Deserialize<Model>(KerasSerialization.SerializeLayer(model));
+    }
+
+    private static string Preview(string json) => json.Length <= 100 ? json : json[..97] + "...";
+}
