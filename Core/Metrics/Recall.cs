@@ -2,21 +2,16 @@ namespace Keras.Metrics;
 
 /// <summary>The recall of the predictions, <c>tp / (tp + fn)</c> (<c>keras.metrics.Recall</c>).</summary>
 /// <remarks>A prediction is positive when it is above the threshold (0.5 by default; use 0 for logits) and a label
-/// when it is non-zero. With <see cref="TopK"/>, only each row's top-k predictions can be positive (and, without
-/// explicit thresholds, all of them are); with <see cref="ClassId"/>, only that column of labels and predictions is
-/// counted. With several thresholds, <see cref="ResultPerThreshold"/> gives one value per threshold.</remarks>
+/// when it is non-zero. With <see cref="ConfusionRateMetric.TopK"/>, only each row's top-k predictions can be positive (and, without
+/// explicit thresholds, all of them are); with <see cref="ConfusionRateMetric.ClassId"/>, only that column of labels and predictions is
+/// counted. With several thresholds, <see cref="ConfusionRateMetric.ResultPerThreshold"/> gives one value per threshold.</remarks>
 /// <example><code>
 /// var m = new Recall();
 /// m.UpdateState(Ops.Constant([0f, 1f, 1f, 1f]), Ops.Constant([1f, 0f, 1f, 1f]));
 /// double value = m.Result();   // 0.6667
 /// </code></example>
-public sealed class Recall : Metric
+public sealed class Recall : ConfusionRateMetric
 {
-    private readonly object? _initThresholds;
-    private readonly MetricThresholds _thresholds;
-    private readonly Variable _truePositives;
-    private readonly Variable _falseNegatives;
-
     /// <summary>Creates the metric.</summary>
     /// <param name="thresholds">Thresholds in [0, 1], one result per threshold. Defaults to 0.5, or to "all top-k
     /// predictions are positive" when <paramref name="topK"/> is set.</param>
@@ -45,81 +40,7 @@ public sealed class Recall : Metric
     }
 
     private Recall(double[]? thresholds, object? init, int? topK, int? classId, string name, string dtype)
-        : base(name, dtype)
+        : base(thresholds, init, topK, classId, name, dtype, otherIsFalsePositives: false)
     {
-        MetricsUtils.ValidateTopKAndClassId(topK, classId);
-        var values = MetricThresholds.Parse(thresholds, topK is null ? 0.5 : MetricThresholds.NegInf);
-        _initThresholds = init;
-        TopK = topK;
-        ClassId = classId;
-        _thresholds = new MetricThresholds(values, dtype, MetricThresholds.IsEvenlyDistributed(values));
-        _truePositives = AddState("true_positives", [values.Length]);
-        _falseNegatives = AddState("false_negatives", [values.Length]);
     }
-
-    /// <summary>The thresholds in use.</summary>
-    public IReadOnlyList<double> Thresholds => _thresholds.Values;
-
-    /// <summary>Only the top-k predictions of each row count as positive, when set.</summary>
-    public int? TopK { get; }
-
-    /// <summary>The only class counted, when set.</summary>
-    public int? ClassId { get; }
-
-    /// <summary>Accumulates true positives and false negatives.</summary>
-    /// <param name="yTrue">Labels with the shape of <paramref name="yPred"/>; non-zero is positive.</param>
-    /// <param name="yPred">Predictions, usually probabilities in [0, 1].</param>
-    /// <param name="sampleWeight">Optional weights, one per sample or one per prediction.</param>
-    /// <exception cref="ArgumentException">The shapes do not match, or <see cref="TopK"/>/<see cref="ClassId"/> do
-    /// not fit <paramref name="yPred"/>.</exception>
-    public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
-    {
-        ArgumentNullException.ThrowIfNull(yTrue);
-        ArgumentNullException.ThrowIfNull(yPred);
-        using var scope = Backend.KerasBackend.Current.MemoryScope();
-        using var noGrad = Ops.NoGrad();
-        ConfusionMatrix.Update(new ConfusionVariables(_truePositives, null, null, _falseNegatives),
-            yTrue, yPred, _thresholds, sampleWeight, Name, TopK, ClassId);
-    }
-
-    /// <summary>The recall (0 when no label was positive).</summary>
-    /// <returns>The value.</returns>
-    /// <exception cref="InvalidOperationException">The metric has several thresholds; use
-    /// <see cref="ResultPerThreshold"/>.</exception>
-    public override double Result()
-    {
-        using var scope = Backend.KerasBackend.Current.MemoryScope();
-        return MetricsUtils.SingleThresholdResult(PerThreshold(), Name, nameof(Recall));
-    }
-
-    /// <summary>The recall at each threshold, in <see cref="Thresholds"/> order.</summary>
-    /// <returns>One value per threshold.</returns>
-    public double[] ResultPerThreshold()
-    {
-        using var scope = Backend.KerasBackend.Current.MemoryScope();
-        return MetricsUtils.ReadDoubles(PerThreshold());
-    }
-
-    /// <inheritdoc />
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var config = base.GetConfig();
-        config["thresholds"] = _initThresholds;
-        config["top_k"] = TopK;
-        config["class_id"] = ClassId;
-        return config;
-    }
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _thresholds.Dispose();
-        }
-        base.Dispose(disposing);
-    }
-
-    private Tensor PerThreshold() =>
-        Ops.DivideNoNan(_truePositives.Value, _truePositives.Value + _falseNegatives.Value);
 }
