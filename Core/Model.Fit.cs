@@ -180,7 +180,7 @@ public abstract partial class Model
             var weighted = output.Weight == 1.0 ? value : value * output.Weight;
             total = total is null ? weighted : total + weighted;
         }
-        foreach (var variable in TrainableWeights)
+        foreach (var variable in compiled.TrainableVariablesNow())
         {
             if (variable.Regularizer is { } penalty)
             {

@@ -197,7 +197,11 @@ public static partial class Ops
             valid = labels.ne(ignored);
             labels = torch.where(valid, labels, torch.zeros_like(labels));
         }
-        CheckLabelRange(labels, output.shape[^1]);
+        if (output.device_type != DeviceType.CPU)
+        {
+            // On an accelerator an out-of-range index is an asynchronous device assert: check first (one sync).
+            CheckLabelRange(labels, output.shape[^1]);
+        }
         Tensor logProbs;
         if (fromLogits)
         {
@@ -208,7 +212,18 @@ public static partial class Ops
             var probs = output / output.sum(-1, keepdim: true);
             logProbs = probs.clamp(Epsilon, 1.0 - Epsilon).log();
         }
-        var loss = -logProbs.gather(-1, labels.unsqueeze(-1)).squeeze(-1);
+        Tensor picked;
+        try
+        {
+            picked = logProbs.gather(-1, labels.unsqueeze(-1));
+        }
+        catch (System.Runtime.InteropServices.ExternalException)
+        {
+            // On the CPU libtorch rejects out-of-range labels itself; report them as Keras users expect.
+            CheckLabelRange(labels, output.shape[^1]);
+            throw;
+        }
+        var loss = -picked.squeeze(-1);
         return valid is null ? loss : loss * valid.to_type(loss.dtype);
     }
 

@@ -13,7 +13,7 @@ internal sealed class MeanAccumulator(Variable total, Variable count, string met
         using var scope = Backend.KerasBackend.Current.MemoryScope();
         using var noGrad = Ops.NoGrad();
         var dtype = total.Value.dtype;
-        var v = values.detach().to_type(dtype);
+        var v = values.dtype == dtype ? values.detach() : values.detach().to_type(dtype);
         Tensor? w = null;
         if (sampleWeight is not null)
         {

@@ -28,7 +28,9 @@ public sealed class SparseCategoricalAccuracy : MeanMetricWrapper
         {
             labels = labels.squeeze(-1);
         }
-        var matches = Ops.ArgMax(yPred, -1).to_type(labels.dtype).eq(labels).to_type(Ops.DType("float32"));
+        var predicted = Ops.ArgMax(yPred, -1);
+        var matches = (labels.dtype == predicted.dtype ? predicted : predicted.to_type(labels.dtype)).eq(labels)
+            .to_type(TorchSharp.torch.ScalarType.Float32);
         if (reshape)
         {
             matches = matches.reshape(labelsShape);

@@ -70,17 +70,17 @@ internal sealed class TensorData : IDisposable
 
     internal int Steps(int batchSize) => (int)((Count + batchSize - 1) / batchSize);
 
-    /// <summary>A shuffled copy of every tensor, detached from scopes and owned by the returned data.</summary>
-    internal TensorData Shuffled()
+    /// <summary>The <paramref name="step"/>-th batch of the order given by <paramref name="permutation"/> (copies of
+    /// just those rows), in the caller's dispose scope.</summary>
+    internal DataBatch Gather(Tensor permutation, int step, int batchSize)
     {
-        using var scope = Backend.KerasBackend.Current.MemoryScope();
-        var perm = Ops.RandomPermutation(Count).to(Xs[0].device);
-        var result = new TensorData(
-            Xs.Select(x => x.index_select(0, perm).DetachFromDisposeScope()).ToList(),
-            Ys?.Select(y => y.index_select(0, perm).DetachFromDisposeScope()).ToList(),
-            SampleWeight?.index_select(0, perm).DetachFromDisposeScope());
-        result.OwnAll();
-        return result;
+        long start = (long)step * batchSize;
+        long length = Math.Min(batchSize, Count - start);
+        var rows = permutation.narrow(0, start, length);
+        return new DataBatch(
+            Xs.Select(x => x.index_select(0, rows)).ToList(),
+            Ys?.Select(y => y.index_select(0, rows)).ToList(),
+            SampleWeight?.index_select(0, rows));
     }
 
     /// <summary>The <paramref name="step"/>-th batch as views (no copy), in the caller's dispose scope.</summary>
