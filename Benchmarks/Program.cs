@@ -1,0 +1,22 @@
+using Keras.Benchmarks;
+
+// dotnet run -c Release --project Benchmarks -- fit-mlp [--repeats 5] [--epochs-memory 20] [--quick]
+// A child process re-invoked by the harness gets `--child first-epoch|memory ...`.
+try
+{
+    if (args.Length > 0 && args[0] == "--child")
+    {
+        return ChildModes.Run(args);
+    }
+    if (args.Length > 0 && args[0] == "fit-mlp")
+    {
+        return new MlpFitBenchmark(BenchOptions.Parse(args[1..])).Run();
+    }
+    Console.Error.WriteLine("Benchmarks: fit-mlp is the one benchmark.\n" + BenchOptions.Usage);
+    return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
