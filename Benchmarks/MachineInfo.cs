@@ -7,8 +7,8 @@ internal static class MachineInfo
     {
         string os = ReadField("/etc/os-release", "PRETTY_NAME=")?.Trim('"') ?? System.Runtime.InteropServices.RuntimeInformation.OSDescription;
         string cpu = ReadField("/proc/cpuinfo", "model name")?.Split(':', 2)[^1].Trim() ?? "unknown CPU";
-        return $"{os}, {System.Environment.ProcessorCount} cores ({cpu}), " +
-            $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):F0} GiB";
+        return string.Create(Stats.Invariant, $"{os}, {System.Environment.ProcessorCount} cores ({cpu}), " +
+            $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):F0} GiB");
     }
 
     private static string? ReadField(string path, string prefix)

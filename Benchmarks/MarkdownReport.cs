@@ -31,7 +31,7 @@ internal static class MarkdownReport
             "sparse categorical cross-entropy, running loss + accuracy, shuffle each epoch, 60,000 samples/epoch");
         sb.AppendLine($"- {o.Repeats} fresh processes per first-epoch cell, {o.SteadyRepeats} steady Fit/hand epoch pairs " +
             $"per batch size (medians, range in brackets); load average before {report.LoadBefore}, " +
-            $"after {report.LoadAfter}; total run {report.Elapsed.TotalMinutes:F1} min");
+            $"after {report.LoadAfter}; total run {F(report.Elapsed.TotalMinutes)} min");
         sb.AppendLine();
     }
 
@@ -153,11 +153,11 @@ internal static class MarkdownReport
             string h = inHand ? F(hUs[i]) : "–";
             string ht = inHand ? F(hT[i], "F1") : "–";
             sb.AppendLine($"| {split.KerasPhases[i]} | {h} | {ht} | {F(kUs[i])} | {F(kT[i], "F1")} | " +
-                $"{F(kUs[i] - (inHand ? hUs[i] : 0), "+0.0;-0.0")} |");
+                $"{Signed(kUs[i] - (inHand ? hUs[i] : 0))} |");
         }
         sb.AppendLine($"| **median whole step** | {F(split.HandPhaseStepMicroseconds)} | {F(hT.Sum(), "F1")} | " +
             $"{F(split.KerasPhaseStepMicroseconds)} | {F(kT.Sum(), "F1")} | " +
-            $"{F(split.KerasPhaseStepMicroseconds - split.HandPhaseStepMicroseconds, "+0.0;-0.0")} |");
+            $"{Signed(split.KerasPhaseStepMicroseconds - split.HandPhaseStepMicroseconds)} |");
         sb.AppendLine();
         // Each difference is taken within its own interleaved pairing; absolute step times differ between pairings
         // (cache and machine state), so Fit's loop cost is the difference of the two differences.
@@ -165,7 +165,7 @@ internal static class MarkdownReport
             (split.KerasPhaseStepMicroseconds - split.HandPhaseStepMicroseconds);
         sb.AppendLine($"Fit's epoch loop beyond the replayed components ((Fit − hand) − (replay − hand), both without " +
             "the hand loop's shuffle; so this includes Fit's per-batch gather): " +
-            $"{F(loopOverhead, "+0.0;-0.0")} µs and {F(split.FitStepTensors - kT.Sum(), "+0.0;-0.0")} tensors per step. " +
+            $"{Signed(loopOverhead)} µs and {Signed(split.FitStepTensors - kT.Sum())} tensors per step. " +
             $"GEMM only (2 forward addmm + 3 backward mm): **{F(split.GemmMicroseconds)} µs/step** = " +
             $"{F(100 * split.GemmMicroseconds / split.HandStepMicroseconds, "F0")}% of the hand step. " +
             $"TorchSharp dispatch floor: {F(split.InPlaceOpMicroseconds, "F2")} µs per in-place 0-d op, " +
@@ -208,4 +208,6 @@ internal static class MarkdownReport
         epochs.Select(e => e.SamplesPerSecond).ToList();
 
     private static string F(double value, string format = "F1") => value.ToString(format, Stats.Invariant);
+
+    private static string Signed(double value) => Math.Round(value, 1).ToString("+0.0;-0.0;0.0", Stats.Invariant);
 }

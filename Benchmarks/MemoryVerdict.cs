@@ -15,9 +15,9 @@ internal static class MemoryVerdict
         double peakGrowth = later.Max(r => r.PeakRssMb) - reference.PeakRssMb;
         double anonGrowth = later.Max(r => r.RssAnonMb) - reference.RssAnonMb;
         double gcGrowth = later.Max(r => r.GcHeapMb) - reference.GcHeapMb;
-        details = $"from epoch 2 to {rows[^1].Epoch}: live tensors {reference.LiveTensors} → max drift {tensorDrift}; " +
+        details = string.Create(Stats.Invariant, $"from epoch 2 to {rows[^1].Epoch}: live tensors {reference.LiveTensors} → max drift {tensorDrift}; " +
             $"RSS growth {rssGrowth:+0.0;-0.0} MB, peak-RSS growth {peakGrowth:+0.0;-0.0} MB, " +
-            $"private resident growth {anonGrowth:+0.0;-0.0} MB, GC heap growth {gcGrowth:+0.0;-0.0} MB";
+            $"private resident growth {anonGrowth:+0.0;-0.0} MB, GC heap growth {gcGrowth:+0.0;-0.0} MB");
         return tensorDrift == 0 && rssGrowth < ToleranceMb && peakGrowth < ToleranceMb && anonGrowth < ToleranceMb;
     }
 
