@@ -49,6 +49,8 @@ public abstract class Metric : IDisposable
     /// <summary>Clears the accumulated state (every state variable back to its initial value).</summary>
     public virtual void ResetState()
     {
+        // zero_() hands back a new tensor handle; the scope frees it now rather than at the next GC.
+        using var scope = Backend.KerasBackend.Current.MemoryScope();
         using var noGrad = Ops.NoGrad();
         foreach (var v in _state)
         {
