@@ -190,7 +190,10 @@ public static partial class Ops
                 "Arguments `target` and `output` must have the same shape up until the last dimension: " +
                 $"target.shape={new Shape(target.shape)}, output.shape={new Shape(output.shape)}", nameof(target));
         }
-        labels = labels.to(ScalarType.Int64, output.device);
+        if (labels.dtype != ScalarType.Int64 || labels.device_type != output.device_type)
+        {
+            labels = labels.to(ScalarType.Int64, output.device);
+        }
         Tensor? valid = null;
         if (ignoreClass is int ignored)
         {
