@@ -78,8 +78,10 @@ public abstract partial class Layer
     /// <summary>Runs the layer on several real tensors (merge layers, multi-input models).</summary>
     /// <param name="inputs">The input batches.</param>
     /// <param name="training">Training mode; <c>null</c> inherits the enclosing call's mode.</param>
-    /// <returns>The outputs.</returns>
-    public IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, bool? training = null)
+    /// <param name="masks">Masks for the inputs; <c>null</c> uses the masks attached to them.</param>
+    /// <returns>The outputs, carrying <see cref="ComputeMasks"/>' masks.</returns>
+    public IReadOnlyList<Tensor> Call(IReadOnlyList<Tensor> inputs, bool? training = null,
+        IReadOnlyList<Tensor?>? masks = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var shapes = inputs.Select(t => new Shape(t.shape)).ToList();
@@ -91,17 +93,43 @@ public abstract partial class Layer
         {
             BuildAll(shapes.Select(s => s.Rank > 0 ? s.With(0, null) : s).ToList());
         }
+        if (masks is not null && masks.Count != inputs.Count)
+        {
+            throw new ArgumentException(
+                $"Layer \"{Name}\" received {inputs.Count} inputs but {masks.Count} masks.", nameof(masks));
+        }
+        var inputMasks = masks ?? inputs.Select(KerasMask.Get).ToList();
         bool? outer = _ambientTraining;
         _ambientTraining = training ?? outer ?? false;
+        BeginCall();
         try
         {
-            return CallCore(inputs, _ambientTraining.Value);
+            var outputs = inputMasks.Any(m => m is not null)
+                ? CallCore(inputs, inputMasks, _ambientTraining.Value)
+                : CallCore(inputs, _ambientTraining.Value);
+            var outputMasks = ComputeMasks(inputs, inputMasks, outputs.Count);
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                KerasMask.Set(outputs[i], i < outputMasks.Count ? outputMasks[i] : null);
+                AddActivityLoss(outputs[i]);
+            }
+            return outputs;
         }
         finally
         {
             _ambientTraining = outer;
+            EndCall();
         }
     }
+
+    /// <summary>The computation on several real tensors with their masks; by default ignores the masks.</summary>
+    /// <param name="inputs">The input batches.</param>
+    /// <param name="masks">One mask (or <c>null</c>) per input; at least one is not null.</param>
+    /// <param name="training">True while training.</param>
+    /// <returns>The outputs.</returns>
+    protected virtual IReadOnlyList<Tensor> CallCore(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> masks,
+        bool training) =>
+        inputs.Count == 1 ? [CallCore(inputs[0], masks[0], training)] : CallCore(inputs, training);
 
     /// <summary>Output shapes for several inputs; by default the single-input rule.</summary>
     /// <param name="inputShapes">The input shapes.</param>
@@ -151,7 +179,7 @@ public abstract partial class Layer
     /// <returns>The outputs.</returns>
     protected virtual IReadOnlyList<Tensor> CallCore(IReadOnlyList<Tensor> inputs, bool training) =>
         inputs.Count == 1
-            ? [CallCore(inputs[0], training)]
+            ? [CallCore(inputs[0], null, training)]
             : throw new ArgumentException(
                 $"Layer \"{Name}\" expects 1 input, but it received {inputs.Count} input tensors.");
 

@@ -4,7 +4,7 @@ namespace Keras;
 
 /// <summary>The base of every layer: lazy building, named weights, trainable flags, input checks and configs.</summary>
 /// <remarks>
-/// The public <see cref="Call(Tensor, bool?)"/> and <see cref="Build(Shape)"/> belong to the framework: they resolve the
+/// The public <see cref="Call(Tensor, bool?, Tensor?)"/> and <see cref="Build(Shape)"/> belong to the framework: they resolve the
 /// <c>training</c> flag, build on first use, check the input against <see cref="InputSpec"/> and then run the hooks.
 /// Layer authors override <see cref="BuildCore(Shape)"/>, <see cref="CallCore(Tensor, bool)"/>, <see cref="ComputeOutputShape"/> and
 /// <see cref="GetConfig"/>, and create weights with <see cref="AddWeight"/>.
@@ -130,8 +130,10 @@ public abstract partial class Layer : IDisposable
     /// <summary>Runs the layer on a tensor, building it first if needed.</summary>
     /// <param name="inputs">The input batch.</param>
     /// <param name="training">Training mode; <c>null</c> inherits the enclosing call's mode (inference at top level).</param>
-    /// <returns>The output.</returns>
-    public Tensor Call(Tensor inputs, bool? training = null)
+    /// <param name="mask">A boolean mask for the input; <c>null</c> uses the mask attached to <paramref name="inputs"/>
+    /// by the previous layer (see <see cref="KerasMask"/>).</param>
+    /// <returns>The output, carrying <see cref="ComputeMask"/>'s mask when there is one.</returns>
+    public Tensor Call(Tensor inputs, bool? training = null, Tensor? mask = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var shape = new Shape(inputs.shape);
@@ -141,16 +143,22 @@ public abstract partial class Layer : IDisposable
             Build(shape.Rank > 0 ? shape.With(0, null) : shape);
             InputSpec?.AssertCompatible(shape, Name);
         }
+        var inputMask = mask ?? KerasMask.Get(inputs);
         bool? outer = _ambientTraining;
         bool mode = training ?? outer ?? false;
         _ambientTraining = mode;
+        BeginCall();
         try
         {
-            return CallCore(inputs, mode);
+            var output = CallCore(inputs, inputMask, mode);
+            KerasMask.Set(output, ComputeMask(inputs, inputMask));
+            AddActivityLoss(output);
+            return output;
         }
         finally
         {
             _ambientTraining = outer;
+            EndCall();
         }
     }
 
@@ -197,6 +205,14 @@ public abstract partial class Layer : IDisposable
     /// <returns>The output.</returns>
     protected abstract Tensor CallCore(Tensor inputs, bool training);
 
+    /// <summary>The computation with the input's mask. Layers that use masks (RNNs, attention, pooling over time)
+    /// override this; by default it ignores the mask and runs <see cref="CallCore(Tensor, bool)"/>.</summary>
+    /// <param name="inputs">The input batch.</param>
+    /// <param name="mask">The input's boolean mask, or <c>null</c>.</param>
+    /// <param name="training">True while training.</param>
+    /// <returns>The output.</returns>
+    protected virtual Tensor CallCore(Tensor inputs, Tensor? mask, bool training) => CallCore(inputs, training);
+
     /// <summary>Called after <see cref="Trainable"/> changes (e.g. to switch BatchNormalization to inference).</summary>
     protected virtual void OnTrainableChanged()
     {
@@ -215,7 +231,7 @@ public abstract partial class Layer : IDisposable
     /// <param name="constraint">An optional projection applied after each update.</param>
     /// <returns>The variable.</returns>
     protected Variable AddWeight(string name, Shape shape, Initializer? initializer = null, bool trainable = true,
-        Func<Tensor, Tensor>? regularizer = null, Func<Tensor, Tensor>? constraint = null)
+        Regularizers.Regularizer? regularizer = null, Constraints.Constraint? constraint = null)
     {
         initializer ??= new GlorotUniform();
         using var scope = Backend.KerasBackend.Current.MemoryScope();

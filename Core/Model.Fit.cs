@@ -180,14 +180,12 @@ public abstract partial class Model
             var weighted = output.Weight == 1.0 ? value : value * output.Weight;
             total = total is null ? weighted : total + weighted;
         }
-        foreach (var variable in compiled.TrainableVariablesNow())
+        foreach (var penalty in Losses)
         {
-            if (variable.Regularizer is { } penalty)
-            {
-                total = total! + penalty(variable.Value);
-            }
+            total = total is null ? penalty : total + penalty;
         }
-        return total!;
+        return total ?? throw new InvalidOperationException(
+            $"Model \"{Name}\" has no loss to minimize: every output's loss is null and no layer added one.");
     }
 
     /// <summary>Updates the loss tracker and every compiled metric with a batch's targets and predictions.</summary>

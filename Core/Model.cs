@@ -76,25 +76,4 @@ public abstract partial class Model : Layer
         ? Layers[index]
         : throw new ArgumentOutOfRangeException(nameof(index),
             $"Was asked to retrieve layer at index {index} but model only has {Layers.Count} layers.");
-
-    /// <summary>The model's weights as fresh CPU copies, in <see cref="Layer.Weights"/> order (caller disposes).</summary>
-    /// <returns>The copies.</returns>
-    public IReadOnlyList<Tensor> GetWeights() => Weights.Select(v => v.Numpy()).ToList();
-
-    /// <summary>Sets every weight from tensors in <see cref="Layer.Weights"/> order (shapes must match).</summary>
-    /// <param name="weights">The values.</param>
-    public void SetWeights(IReadOnlyList<Tensor> weights)
-    {
-        var variables = Weights;
-        if (weights.Count != variables.Count)
-        {
-            throw new ArgumentException(
-                $"You called `SetWeights` on model \"{Name}\" with a weight list of length {weights.Count}, " +
-                $"but the model was expecting {variables.Count} weights.", nameof(weights));
-        }
-        for (int i = 0; i < variables.Count; i++)
-        {
-            variables[i].Assign(weights[i]);
-        }
-    }
 }

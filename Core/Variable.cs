@@ -55,10 +55,10 @@ public sealed class Variable : IDisposable
     public Tensor Value => _value;
 
     /// <summary>An optional regularizer whose penalty is added to the loss.</summary>
-    public Func<Tensor, Tensor>? Regularizer { get; init; }
+    public Keras.Regularizers.Regularizer? Regularizer { get; init; }
 
     /// <summary>An optional constraint applied after each optimizer update.</summary>
-    public Func<Tensor, Tensor>? Constraint { get; init; }
+    public Keras.Constraints.Constraint? Constraint { get; init; }
 
     /// <summary>The gradient from the last backward pass, if any (owned by the variable).</summary>
     internal Tensor? Grad => _value.grad;

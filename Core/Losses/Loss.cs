@@ -60,7 +60,7 @@ public abstract class Loss
         ArgumentNullException.ThrowIfNull(yPred);
         var values = CallCore(yTrue, yPred);
         var weight = sampleWeight is null ? null : AlignToValues(sampleWeight, values, "sample_weight");
-        var mask = ComputeMask(yTrue, yPred);
+        var mask = CombineMasks(ComputeMask(yTrue, yPred), KerasMask.Get(yPred), values);
         if (mask is not null)
         {
             var maskWeight = AlignToValues(mask, values, "mask");
@@ -109,6 +109,22 @@ public abstract class Loss
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    /// <summary>The loss's own mask and the prediction's Keras mask (e.g. from <c>Embedding(maskZero: true)</c>)
+    /// together; the Keras mask is reduced over trailing axes the values no longer have.</summary>
+    private static Tensor? CombineMasks(Tensor? lossMask, Tensor? kerasMask, Tensor values)
+    {
+        if (kerasMask is null)
+        {
+            return lossMask;
+        }
+        var aligned = kerasMask.to_type(torch.ScalarType.Bool);
+        while (aligned.dim() > values.dim() && aligned.shape[^1] != 1)
+        {
+            aligned = aligned.all(-1);
+        }
+        return lossMask is null ? aligned : lossMask.to_type(torch.ScalarType.Bool).logical_and(aligned);
+    }
 
     private Tensor Reduce(Tensor values, Tensor? weight)
     {

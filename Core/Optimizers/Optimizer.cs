@@ -191,7 +191,7 @@ public abstract class Optimizer
         {
             if (variable.Constraint is { } constraint)
             {
-                variable.Value.copy_(constraint(variable.Value));
+                variable.Value.copy_(constraint.Call(variable.Value));
             }
         }
         Iterations++;

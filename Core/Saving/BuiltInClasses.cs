@@ -7,7 +7,7 @@ namespace Keras.Saving;
 /// <summary>The built-in layers and initializers of Core, with Keras' module paths, config keys and aliases.</summary>
 /// <remarks>Each factory reads the keys Keras 3 writes and the Keras 2 variants (§3.6 of keras-formats.md); unknown
 /// keys are ignored, features Keras.Net does not implement fail with <see cref="NotSupportedException"/>.</remarks>
-internal static class BuiltInClasses
+internal static partial class BuiltInClasses
 {
     private const string LayersModule = "keras.layers";
     private const string InitializersModule = "keras.initializers";
@@ -16,7 +16,25 @@ internal static class BuiltInClasses
     {
         RegisterLayers();
         RegisterInitializers();
+        RegisterConvolutionLayers();
+        RegisterPoolingAndReshapingLayers();
+        RegisterNormalizationAndRegularizationLayers();
+        RegisterRecurrentLayers();
+        RegisterAttentionEmbeddingAndMergingLayers();
+        RegisterImagePreprocessingLayers();
+        RegisterTextAndCategoricalPreprocessingLayers();
+        RegisterWeightOptionsAndActivationLayers();
     }
+
+    // One partial file per layer family (BuiltInClasses.<Family>.cs) implements each of these.
+    static partial void RegisterConvolutionLayers();
+    static partial void RegisterPoolingAndReshapingLayers();
+    static partial void RegisterNormalizationAndRegularizationLayers();
+    static partial void RegisterRecurrentLayers();
+    static partial void RegisterAttentionEmbeddingAndMergingLayers();
+    static partial void RegisterImagePreprocessingLayers();
+    static partial void RegisterTextAndCategoricalPreprocessingLayers();
+    static partial void RegisterWeightOptionsAndActivationLayers();
 
     private static void RegisterLayers()
     {

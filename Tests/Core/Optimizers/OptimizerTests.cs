@@ -254,7 +254,7 @@ public class OptimizerTests
         using var scope = torch.NewDisposeScope();
         var kernel = new Variable("kernel", "dense/kernel", torch.tensor(new float[] { 1f, -1f }), true, "float32")
         {
-            Constraint = w => w.clamp(0, 0.95),
+            Constraint = new ClampConstraint(),
         };
         new SGD(learningRate: 1.0).Apply([torch.tensor(new float[] { 0.5f, 0.5f })], [kernel]);
         Assert.Equal([0.5f, 0f], kernel.ToArray());
@@ -304,4 +304,12 @@ public class OptimizerTests
         Assert.Equal(0, scope.DisposablesCount);
         Assert.All(grads, g => Assert.False(g.IsInvalid));
     }
+}
+
+/// <summary>A constraint for the optimizer test: clamps to [0, 0.95].</summary>
+internal sealed class ClampConstraint : Keras.Constraints.Constraint
+{
+    public override Tensor Call(Tensor w) => w.clamp(0, 0.95);
+
+    public override Dictionary<string, object?> GetConfig() => [];
 }

@@ -1,0 +1,91 @@
+using Keras.Regularizers;
+
+namespace Keras;
+
+public abstract partial class Layer
+{
+    [ThreadStatic]
+    private static int _callDepth;
+
+    private readonly List<Tensor> _callLosses = [];
+
+    /// <summary>A penalty on the layer's outputs added to the loss (Keras' <c>activity_regularizer</c>).</summary>
+    public Regularizer? ActivityRegularizer { get; set; }
+
+    /// <summary>The losses of the most recent call: those added with <see cref="AddLoss"/> (activity penalties
+    /// included) and the penalties of trainable weights with a regularizer, this layer's and its sublayers'.</summary>
+    /// <remarks>The model adds their sum to the compiled loss in every training step. A new outermost call clears
+    /// the previous call's losses.</remarks>
+    public IReadOnlyList<Tensor> Losses
+    {
+        get
+        {
+            var losses = new List<Tensor>();
+            foreach (var layer in SelfAndSublayers())
+            {
+                losses.AddRange(layer._callLosses);
+                if (!layer.Trainable)
+                {
+                    continue;
+                }
+                foreach (var variable in layer._variables)
+                {
+                    if (variable.Trainable && variable.Regularizer is { } regularizer)
+                    {
+                        losses.Add(regularizer.Call(variable.Value));
+                    }
+                }
+            }
+            return losses;
+        }
+    }
+
+    /// <summary>Adds a loss tensor (0-d) computed during this call; it counts in the next loss computation.</summary>
+    /// <param name="loss">The loss.</param>
+    protected void AddLoss(Tensor loss) => _callLosses.Add(loss);
+
+    private void AddActivityLoss(Tensor output)
+    {
+        if (ActivityRegularizer is { } regularizer)
+        {
+            AddLoss(regularizer.Call(output));
+        }
+    }
+
+    /// <summary>Starts a call; the outermost call forgets the losses of the previous one.</summary>
+    private void BeginCall()
+    {
+        if (_callDepth++ == 0)
+        {
+            foreach (var layer in SelfAndSublayers())
+            {
+                layer._callLosses.Clear();
+            }
+        }
+    }
+
+    private static void EndCall() => _callDepth--;
+
+    /// <summary>This layer and every layer below it, each once (shared layers are visited once).</summary>
+    private List<Layer> SelfAndSublayers()
+    {
+        var seen = new HashSet<Layer>(ReferenceEqualityComparer.Instance);
+        var order = new List<Layer>();
+        var stack = new Stack<Layer>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var layer = stack.Pop();
+            if (!seen.Add(layer))
+            {
+                continue;
+            }
+            order.Add(layer);
+            for (int i = layer._layers.Count - 1; i >= 0; i--)
+            {
+                stack.Push(layer._layers[i]);
+            }
+        }
+        return order;
+    }
+}
