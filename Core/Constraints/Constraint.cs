@@ -14,4 +14,9 @@ public abstract class Constraint
 
     /// <summary>The Keras class name (the C# type name).</summary>
     public virtual string ClassName => GetType().Name;
+
+    /// <summary>Looks up a built-in constraint by its Keras name (<c>"non_neg"</c>) with default arguments.</summary>
+    /// <param name="name">The name.</param>
+    public static implicit operator Constraint(string name) =>
+        Saving.KerasSerialization.DeserializeConstraint(System.Text.Json.Nodes.JsonValue.Create(name))!;
 }

@@ -16,4 +16,9 @@ public abstract class Regularizer
 
     /// <summary>The Keras class name (the C# type name).</summary>
     public virtual string ClassName => GetType().Name;
+
+    /// <summary>Looks up a built-in regularizer by its Keras name (<c>"l2"</c>) with default arguments.</summary>
+    /// <param name="name">The name.</param>
+    public static implicit operator Regularizer(string name) =>
+        Saving.KerasSerialization.DeserializeRegularizer(System.Text.Json.Nodes.JsonValue.Create(name))!;
 }

@@ -133,6 +133,16 @@ public sealed class ConfigReader
         return Has(key) ? KerasSerialization.DeserializeInitializer(Config[key]) : defaultValue();
     }
 
+    /// <summary>A regularizer written as an envelope or a name (<c>"l2"</c>); absent or null gives null.</summary>
+    /// <param name="key">The key (<c>kernel_regularizer</c>).</param>
+    /// <returns>The regularizer, or null.</returns>
+    public Regularizers.Regularizer? GetRegularizer(string key) => KerasSerialization.DeserializeRegularizer(Config[key]);
+
+    /// <summary>A constraint written as an envelope or a name (<c>"non_neg"</c>); absent or null gives null.</summary>
+    /// <param name="key">The key (<c>kernel_constraint</c>).</param>
+    /// <returns>The constraint, or null.</returns>
+    public Constraints.Constraint? GetConstraint(string key) => KerasSerialization.DeserializeConstraint(Config[key]);
+
     /// <summary>An activation written as a name or a function envelope; absent or null means <c>"linear"</c>.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The activation.</returns>

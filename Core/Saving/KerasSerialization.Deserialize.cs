@@ -31,6 +31,32 @@ public static partial class KerasSerialization
         return Deserialize<Initializer>(config);
     }
 
+    /// <summary>Rebuilds a regularizer from its envelope or its name (<c>"l2"</c>); null stays null.</summary>
+    /// <param name="config">The envelope, name or null.</param>
+    /// <returns>A new regularizer, or null.</returns>
+    public static Regularizers.Regularizer? DeserializeRegularizer(JsonNode? config) =>
+        DeserializeNamedOrEnvelope<Regularizers.Regularizer>(config, "regularizer");
+
+    /// <summary>Rebuilds a constraint from its envelope or its name (<c>"non_neg"</c>); null stays null.</summary>
+    /// <param name="config">The envelope, name or null.</param>
+    /// <returns>A new constraint, or null.</returns>
+    public static Constraints.Constraint? DeserializeConstraint(JsonNode? config) =>
+        DeserializeNamedOrEnvelope<Constraints.Constraint>(config, "constraint");
+
+    private static T? DeserializeNamedOrEnvelope<T>(JsonNode? config, string kind) where T : class
+    {
+        if (config is null)
+        {
+            return null;
+        }
+        if (JsonValues.TryGetString(config, out string name))
+        {
+            var entry = SerializationRegistry.Resolve(name, null, typeof(T), kind);
+            return (T)entry.FromConfig([]);
+        }
+        return Deserialize<T>(config);
+    }
+
     /// <summary>Rebuilds an activation from its name (<c>"relu"</c>) or a Keras 3 function envelope
     /// (<c>{"class_name": "function", "config": "my_act", ...}</c>); null means <c>"linear"</c>.</summary>
     /// <param name="config">The name, envelope or null.</param>
@@ -176,6 +202,8 @@ public static partial class KerasSerialization
         typeof(Model).IsAssignableFrom(type) ? "model"
         : typeof(Layer).IsAssignableFrom(type) ? "layer"
         : typeof(Initializer).IsAssignableFrom(type) ? "initializer"
+        : typeof(Regularizers.Regularizer).IsAssignableFrom(type) ? "regularizer"
+        : typeof(Constraints.Constraint).IsAssignableFrom(type) ? "constraint"
         : type == typeof(ActivationFunction) ? "activation"
         : "object";
 }

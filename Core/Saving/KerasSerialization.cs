@@ -52,6 +52,11 @@ public static partial class KerasSerialization
         return Envelope(entry, initializer.GetType().Name, SerializeConfig(initializer.GetConfig(), legacy), legacy);
     }
 
+    /// <summary>Serializes a registered object (regularizer, constraint) to its envelope.</summary>
+    private static JsonObject SerializeObject(object value, string className, IReadOnlyDictionary<string, object?> config,
+        bool legacy) =>
+        Envelope(SerializationRegistry.Find(value.GetType()), className, SerializeConfig(config, legacy), legacy);
+
     /// <summary>Serializes one config value: numbers, strings, booleans, null, shapes and arrays (unknown dimensions
     /// as null), dictionaries, initializers (envelopes), activations (their names) and layers (envelopes).</summary>
     /// <param name="value">The value, as found in a <c>GetConfig()</c> dictionary.</param>
@@ -70,6 +75,8 @@ public static partial class KerasSerialization
         decimal m => Number((double)m),
         Shape shape => new JsonArray(shape.Select(d => (JsonNode?)(d is int i ? JsonValue.Create(i) : null)).ToArray()),
         Initializer initializer => SerializeInitializer(initializer, legacy),
+        Regularizers.Regularizer regularizer => SerializeObject(regularizer, regularizer.ClassName, regularizer.GetConfig(), legacy),
+        Constraints.Constraint constraint => SerializeObject(constraint, constraint.ClassName, constraint.GetConfig(), legacy),
         ActivationFunction activation => JsonValue.Create(activation.Name),
         Layer layer => SerializeLayer(layer, legacy),
         IDictionary dictionary => SerializeDictionary(dictionary, legacy),
