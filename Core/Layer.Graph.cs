@@ -107,10 +107,13 @@ public abstract partial class Layer
             var outputs = inputMasks.Any(m => m is not null)
                 ? CallCore(inputs, inputMasks, _ambientTraining.Value)
                 : CallCore(inputs, _ambientTraining.Value);
-            var outputMasks = ComputeMasks(inputs, inputMasks, outputs.Count);
+            var outputMasks = MasksComeFromSublayers ? null : ComputeMasks(inputs, inputMasks, outputs.Count);
             for (int i = 0; i < outputs.Count; i++)
             {
-                KerasMask.Set(outputs[i], i < outputMasks.Count ? outputMasks[i] : null);
+                if (outputMasks is not null)
+                {
+                    KerasMask.Set(outputs[i], i < outputMasks.Count ? outputMasks[i] : null);
+                }
                 AddActivityLoss(outputs[i]);
             }
             return outputs;

@@ -7,6 +7,10 @@ public abstract partial class Layer
     /// does not support masking drops the mask, as in Keras.</remarks>
     public bool SupportsMasking { get; protected set; }
 
+    /// <summary>True for models: the layers inside attach the masks to the tensors the model returns, so the model
+    /// itself leaves them as they are.</summary>
+    private protected virtual bool MasksComeFromSublayers => false;
+
     /// <summary>The mask of the output for an input and its mask (Keras' <c>compute_mask</c>).</summary>
     /// <param name="inputs">The input batch.</param>
     /// <param name="previousMask">The input's mask, or <c>null</c>.</param>

@@ -151,7 +151,10 @@ public abstract partial class Layer : IDisposable
         try
         {
             var output = CallCore(inputs, inputMask, mode);
-            KerasMask.Set(output, ComputeMask(inputs, inputMask));
+            if (!MasksComeFromSublayers)
+            {
+                KerasMask.Set(output, ComputeMask(inputs, inputMask));
+            }
             AddActivityLoss(output);
             return output;
         }

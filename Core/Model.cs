@@ -15,6 +15,9 @@ namespace Keras;
 /// </code></example>
 public abstract partial class Model : Layer
 {
+    /// <inheritdoc />
+    private protected override bool MasksComeFromSublayers => true;
+
     /// <summary>Creates a model.</summary>
     /// <param name="name">The model name. Defaults to a unique snake_case name of the class.</param>
     /// <param name="trainable">Whether its weights train. Defaults to true.</param>
