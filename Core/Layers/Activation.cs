@@ -10,6 +10,7 @@ public sealed class Activation : Layer
     public Activation(ActivationFunction activation, string? name = null) : base(name)
     {
         Function = activation ?? throw new ArgumentNullException(nameof(activation));
+        SupportsMasking = true;
     }
 
     /// <summary>The activation applied.</summary>
