@@ -1,6 +1,11 @@
 namespace Keras.Constraints;
 
 /// <summary>A projection applied to a weight after each optimizer update (<c>keras.constraints.Constraint</c>).</summary>
+/// <remarks>Strings convert implicitly: <c>"max_norm"</c>, <c>"non_neg"</c>, <c>"unit_norm"</c>,
+/// <c>"min_max_norm"</c> (Keras' defaults) or a class name.</remarks>
+/// <example><code>
+/// var dense = new Dense(64, kernelConstraint: new MaxNorm(3), biasConstraint: "non_neg");
+/// </code></example>
 public abstract class Constraint
 {
     /// <summary>The projected value of <paramref name="w"/>.</summary>
@@ -17,6 +22,26 @@ public abstract class Constraint
 
     /// <summary>Looks up a built-in constraint by its Keras name (<c>"non_neg"</c>) with default arguments.</summary>
     /// <param name="name">The name.</param>
-    public static implicit operator Constraint(string name) =>
-        Saving.KerasSerialization.DeserializeConstraint(System.Text.Json.Nodes.JsonValue.Create(name))!;
+    public static implicit operator Constraint(string name) => Get(name);
+
+    /// <summary>Looks up a constraint by its Keras name (<c>"max_norm"</c>, <c>"MaxNorm"</c>) or a registered custom
+    /// name, with default arguments (Keras' <c>keras.constraints.get</c>).</summary>
+    /// <param name="identifier">The name.</param>
+    /// <returns>A new constraint.</returns>
+    /// <exception cref="ArgumentException">The name is unknown; the message lists the built-in names.</exception>
+    public static Constraint Get(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        try
+        {
+            return Saving.KerasSerialization.DeserializeConstraint(System.Text.Json.Nodes.JsonValue.Create(identifier))!;
+        }
+        catch (KeyNotFoundException)
+        {
+            throw new ArgumentException(
+                $"Could not interpret constraint identifier: \"{identifier}\". Expected one of: " +
+                $"{string.Join(", ", Saving.BuiltInClasses.ConstraintNames)}, or the name of a constraint registered " +
+                "with SerializationRegistry.Register.", nameof(identifier));
+        }
+    }
 }

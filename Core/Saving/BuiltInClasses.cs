@@ -103,22 +103,21 @@ internal static partial class BuiltInClasses
     private static Dense DenseFromConfig(JsonObject config)
     {
         var r = Reader("Dense", config);
-        foreach (var key in new[]
-                 {
-                     "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
-                     "bias_constraint", "quantization_config", "lora_rank",
-                 })
-        {
-            r.RejectUnsupported(key);
-        }
+        r.RejectUnsupported("quantization_config");
+        r.RejectUnsupported("lora_rank");
         return new Dense(
             r.GetInt("units"),
             r.GetActivation("activation"),
             r.GetBool("use_bias", true),
             r.GetInitializer("kernel_initializer", () => new GlorotUniform()),
             r.GetInitializer("bias_initializer", () => new Zeros()),
-            r.Name,
-            r.Trainable);
+            kernelRegularizer: r.GetRegularizer("kernel_regularizer"),
+            biasRegularizer: r.GetRegularizer("bias_regularizer"),
+            activityRegularizer: r.GetRegularizer("activity_regularizer"),
+            kernelConstraint: r.GetConstraint("kernel_constraint"),
+            biasConstraint: r.GetConstraint("bias_constraint"),
+            name: r.Name,
+            trainable: r.Trainable);
     }
 
     private static void RegisterInitializers()
@@ -142,6 +141,10 @@ internal static partial class BuiltInClasses
         Initializer<HeNormal>("HeNormal", _ => new HeNormal(), "he_normal");
         Initializer<LecunUniform>("LecunUniform", _ => new LecunUniform(), "lecun_uniform");
         Initializer<LecunNormal>("LecunNormal", _ => new LecunNormal(), "lecun_normal");
+        Initializer<Orthogonal>("Orthogonal", r => new Orthogonal(r.GetDouble("gain", 1.0)), "orthogonal",
+            "OrthogonalInitializer");
+        Initializer<Identity>("Identity", r => new Identity(r.GetDouble("gain", 1.0)), "identity",
+            "IdentityInitializer");
     }
 
     /// <summary>Registers an initializer. Seeds in configs are accepted and ignored: Keras.Net initializers draw from

@@ -81,9 +81,9 @@ public class InitializerSerializationTests
     [Fact]
     public void DeserializeInitializer_Unknown_ListsKnownInitializers()
     {
-        var json = JsonNode.Parse("""{"module":"keras.initializers","class_name":"Orthogonal","config":{"gain":1.0}}""");
+        var json = JsonNode.Parse("""{"module":"keras.initializers","class_name":"STFT","config":{"side":"real"}}""");
         var error = Assert.Throws<KeyNotFoundException>(() => KerasSerialization.DeserializeInitializer(json));
-        Assert.Contains("initializer class 'Orthogonal'", error.Message);
+        Assert.Contains("initializer class 'STFT'", error.Message);
         Assert.Contains("GlorotUniform", error.Message);
         Assert.DoesNotContain("Dense", error.Message);
     }
