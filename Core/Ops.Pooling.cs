@@ -4,12 +4,14 @@ namespace Keras;
 
 public static partial class Ops
 {
-    /// <summary>Max pooling over the spatial axes (<c>keras.ops.max_pool</c>), with TensorFlow's padding rules.</summary>
-    /// <param name="x">The input, rank 3 to 5: <c>(batch, *spatial, channels)</c> or <c>(batch, channels, *spatial)</c>.</param>
+    /// <summary>Max pooling over the spatial axes (<c>keras.ops.max_pool</c>), with TensorFlow's padding
+    /// rules.</summary>
+    /// <param name="x">The input, rank 3 to 5: <c>(batch, *spatial, channels)</c> or <c>(batch, channels,
+    /// *spatial)</c>.</param>
     /// <param name="poolSize">The window size per spatial axis.</param>
     /// <param name="strides">The step per spatial axis.</param>
-    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (pad so the output has
-    /// <c>ceil(size / stride)</c> steps). Defaults to <c>"valid"</c>.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (pad so the output has <c>ceil(size /
+    /// stride)</c> steps). Defaults to <c>"valid"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
     /// <returns>The pooled tensor, in the input's data format.</returns>
@@ -33,11 +35,12 @@ public static partial class Ops
 
     /// <summary>Average pooling over the spatial axes (<c>keras.ops.average_pool</c>), with TensorFlow's padding
     /// rules.</summary>
-    /// <param name="x">The input, rank 3 to 5: <c>(batch, *spatial, channels)</c> or <c>(batch, channels, *spatial)</c>.</param>
+    /// <param name="x">The input, rank 3 to 5: <c>(batch, *spatial, channels)</c> or <c>(batch, channels,
+    /// *spatial)</c>.</param>
     /// <param name="poolSize">The window size per spatial axis.</param>
     /// <param name="strides">The step per spatial axis.</param>
-    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (pad so the output has
-    /// <c>ceil(size / stride)</c> steps). Defaults to <c>"valid"</c>.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (pad so the output has <c>ceil(size /
+    /// stride)</c> steps). Defaults to <c>"valid"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
     /// <returns>The pooled tensor, in the input's data format.</returns>
@@ -93,7 +96,8 @@ public static partial class Ops
             "channels_last" => x.permute([0, rank + 1, .. Enumerable.Range(1, rank).Select(a => (long)a)]),
             "channels_first" => x,
             _ => throw new ArgumentException(
-                $"`data_format` must be \"channels_last\" or \"channels_first\". Received: data_format=\"{dataFormat}\"",
+                "`data_format` must be \"channels_last\" or \"channels_first\". " +
+                $"Received: data_format=\"{dataFormat}\"",
                 nameof(dataFormat)),
         };
         var pads = new long[2 * rank];
@@ -118,12 +122,14 @@ public static partial class Ops
     }
 
     /// <summary>The libtorch kernel and stride (1D pooling as 2D with a unit height).</summary>
-    private static (long[] Kernel, long[] Stride) PoolingWindow(IReadOnlyList<int> poolSize, IReadOnlyList<int> strides) =>
+    private static (long[] Kernel, long[] Stride) PoolingWindow(IReadOnlyList<int> poolSize,
+        IReadOnlyList<int> strides) =>
         poolSize.Count == 1
             ? ([1, poolSize[0]], [1, strides[0]])
             : (poolSize.Select(p => (long)p).ToArray(), strides.Select(s => (long)s).ToArray());
 
-    /// <summary>Window averages (<paramref name="divisor"/> null) or window sums (divisor 1) of a rank-4/5 tensor.</summary>
+    /// <summary>Window averages (<paramref name="divisor"/> null) or window sums (divisor 1) of a rank-4/5
+    /// tensor.</summary>
     private static Tensor PoolingSum(Tensor x, long[] kernel, long[] stride, long? divisor) => kernel.Length == 2
         ? torch.nn.functional.avg_pool2d(x, kernel, stride, divisor_override: divisor)
         : torch.nn.functional.avg_pool3d(x, kernel, stride, divisor_override: divisor);

@@ -9,7 +9,9 @@ public static partial class Ops
     /// <param name="padWidth">One (before, after) pair per axis of <paramref name="x"/>, outermost first.</param>
     /// <param name="constantValue">The fill value. Defaults to 0.</param>
     /// <returns>The padded tensor.</returns>
-    /// <example><code>Tensor y = Ops.Pad(x, [(0, 0), (1, 2), (0, 0)]);   // (b, t, f) → (b, t + 3, f)</code></example>
+    /// <example><code>
+    /// Tensor y = Ops.Pad(x, [(0, 0), (1, 2), (0, 0)]);   // (b, t, f) → (b, t + 3, f)
+    /// </code></example>
     public static Tensor Pad(Tensor x, IReadOnlyList<(int Before, int After)> padWidth, double constantValue = 0)
     {
         ArgumentNullException.ThrowIfNull(padWidth);
@@ -32,7 +34,9 @@ public static partial class Ops
     /// <param name="dataFormat"><c>"channels_last"</c> (NHWC) or <c>"channels_first"</c> (NCHW). Defaults to
     /// <c>"channels_last"</c>.</param>
     /// <returns>The resized images, in the input's data format.</returns>
-    /// <example><code>Tensor y = Ops.UpSampleBilinear(images, 2, 2);   // (b, 8, 8, c) → (b, 16, 16, c)</code></example>
+    /// <example><code>
+    /// Tensor y = Ops.UpSampleBilinear(images, 2, 2);   // (b, 8, 8, c) → (b, 16, 16, c)
+    /// </code></example>
     public static Tensor UpSampleBilinear(Tensor x, int heightFactor, int widthFactor,
         string dataFormat = "channels_last")
     {

@@ -5,16 +5,17 @@ namespace Keras.Saving;
 
 internal static partial class BuiltInClasses
 {
-    /// <summary>Pooling, global pooling and reshaping layers. Keras 3 writes tuples as lists (<c>"pool_size": [2, 2]</c>,
-    /// <c>"cropping": [[1, 1], [2, 2]]</c>); configs written by hand or by Keras 2 may use the constructor forms
-    /// (an int, or one int per axis for cropping and padding), which are read too. A null <c>data_format</c> means
-    /// channels_last and null <c>strides</c> mean the pool size, as in Keras.</summary>
+    /// <summary>Pooling, global pooling and reshaping layers. Keras 3 writes tuples as lists (<c>"pool_size": [2,
+    /// 2]</c>, <c>"cropping": [[1, 1], [2, 2]]</c>); configs written by hand or by Keras 2 may use the constructor
+    /// forms (an int, or one int per axis for cropping and padding), which are read too. A null <c>data_format</c>
+    /// means channels_last and null <c>strides</c> mean the pool size, as in Keras.</summary>
     static partial void RegisterPoolingAndReshapingLayers()
     {
         RegisterPooling("MaxPooling1D", "MaxPool1D", r =>
         {
             var (pool, strides) = PoolSizeAndStrides(r, 1);
-            return new MaxPooling1D(pool[0], strides?[0], r.GetString("padding", "valid"), PoolingDataFormat(r), r.Name);
+            return new MaxPooling1D(pool[0], strides?[0], r.GetString("padding", "valid"),
+                PoolingDataFormat(r), r.Name);
         });
         RegisterPooling("MaxPooling2D", "MaxPool2D", r =>
         {
@@ -32,7 +33,8 @@ internal static partial class BuiltInClasses
         RegisterPooling("AveragePooling1D", "AvgPool1D", r =>
         {
             var (pool, strides) = PoolSizeAndStrides(r, 1);
-            return new AveragePooling1D(pool[0], strides?[0], r.GetString("padding", "valid"), PoolingDataFormat(r), r.Name);
+            return new AveragePooling1D(pool[0], strides?[0], r.GetString("padding", "valid"),
+                PoolingDataFormat(r), r.Name);
         });
         RegisterPooling("AveragePooling2D", "AvgPool2D", r =>
         {
@@ -104,7 +106,8 @@ internal static partial class BuiltInClasses
         });
     }
 
-    private static void RegisterPooling<T>(string className, string alias, Func<ConfigReader, T> create) where T : Layer =>
+    private static void RegisterPooling<T>(string className, string alias, Func<ConfigReader, T> create)
+        where T : Layer =>
         SerializationRegistry.RegisterBuiltIn(LayersModule, className, c =>
         {
             var r = Reader(className, c);
@@ -118,8 +121,8 @@ internal static partial class BuiltInClasses
             return Trainable(create(r), r);
         });
 
-    /// <summary><c>pool_size</c> (Keras 2 and 3 always write it; 2 when absent) and <c>strides</c> (null when absent
-    /// or null, meaning the pool size).</summary>
+    /// <summary><c>pool_size</c> (Keras 2 and 3 always write it; 2 when absent) and <c>strides</c> (null when absent or
+    /// null, meaning the pool size).</summary>
     private static (int[] PoolSize, int[]? Strides) PoolSizeAndStrides(ConfigReader r, int n) =>
         (PoolingIntTuple(r, "pool_size", n, 2), r.Has("strides") ? PoolingIntTuple(r, "strides", n, 1) : null);
 

@@ -1,7 +1,7 @@
 namespace Keras.Layers;
 
-/// <summary>The base of the global pooling layers (Keras' <c>BaseGlobalPooling</c>): each sample's spatial axes
-/// reduce to one value per channel.</summary>
+/// <summary>The base of the global pooling layers (Keras' <c>BaseGlobalPooling</c>): each sample's spatial axes reduce
+/// to one value per channel.</summary>
 /// <example><code>
 /// var pool = new GlobalAveragePooling2D();
 /// Tensor y = pool.Call(images);   // (batch, 7, 7, 64) → (batch, 64)
@@ -28,10 +28,12 @@ public abstract class BaseGlobalPooling : Layer
     /// <summary><c>"channels_last"</c> or <c>"channels_first"</c>.</summary>
     public string DataFormat { get; }
 
-    /// <summary>Whether the spatial axes stay in the output with length 1 (as <c>np.mean(..., keepdims=True)</c>).</summary>
+    /// <summary>Whether the spatial axes stay in the output with length 1 (as <c>np.mean(...,
+    /// keepdims=True)</c>).</summary>
     public bool Keepdims { get; }
 
-    /// <summary>The spatial axes of the input: <c>1..n</c> for channels_last, <c>2..n+1</c> for channels_first.</summary>
+    /// <summary>The spatial axes of the input: <c>1..n</c> for channels_last, <c>2..n+1</c> for
+    /// channels_first.</summary>
     protected IReadOnlyList<long> SpatialAxes => _spatialAxes;
 
     /// <inheritdoc />

@@ -18,7 +18,8 @@ public abstract class BasePooling : Layer
     /// <param name="poolDimensions">The number of spatial axes (1, 2 or 3).</param>
     /// <param name="poolMode"><c>"max"</c> or <c>"average"</c>.</param>
     /// <param name="poolSize">The window size per spatial axis; positive.</param>
-    /// <param name="strides">The step per spatial axis; positive. <c>null</c> means <paramref name="poolSize"/>.</param>
+    /// <param name="strides">The step per spatial axis; positive. <c>null</c> means <paramref
+    /// name="poolSize"/>.</param>
     /// <param name="padding"><c>"valid"</c> or <c>"same"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>.</param>
     /// <param name="name">The layer name.</param>

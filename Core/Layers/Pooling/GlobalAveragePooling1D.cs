@@ -1,7 +1,7 @@
 namespace Keras.Layers;
 
-/// <summary>Global mean over the steps (<c>keras.layers.GlobalAveragePooling1D</c>, alias <c>GlobalAvgPool1D</c>);
-/// with a mask, the mean of the unmasked steps.</summary>
+/// <summary>Global mean over the steps (<c>keras.layers.GlobalAveragePooling1D</c>, alias <c>GlobalAvgPool1D</c>); with
+/// a mask, the mean of the unmasked steps.</summary>
 /// <remarks>A mask of shape <c>(batch, steps)</c> (e.g. from <c>Embedding(maskZero: true)</c>) excludes its false steps
 /// from the mean; like Keras the output carries no mask, and a sample with every step masked gives NaN (0 / 0).
 /// </remarks>

@@ -32,8 +32,8 @@ internal static class SpatialArguments
         return value;
     }
 
-    /// <summary>Checks a tuple argument: <paramref name="n"/> values, each positive (or non-negative when
-    /// <paramref name="allowZero"/>).</summary>
+    /// <summary>Checks a tuple argument: <paramref name="n"/> values, each positive (or non-negative when <paramref
+    /// name="allowZero"/>).</summary>
     public static int[] Tuple(IReadOnlyList<int> values, int n, string name, bool allowZero = false)
     {
         ArgumentNullException.ThrowIfNull(values, name);

@@ -1,7 +1,7 @@
 namespace Keras.Layers;
 
-/// <summary>Repeats each input vector <c>n</c> times (<c>keras.layers.RepeatVector</c>):
-/// <c>(batch, features)</c> → <c>(batch, n, features)</c>.</summary>
+/// <summary>Repeats each input vector <c>n</c> times (<c>keras.layers.RepeatVector</c>): <c>(batch, features)</c> →
+/// <c>(batch, n, features)</c>.</summary>
 /// <example><code>
 /// var layer = new RepeatVector(3);
 /// Tensor y = layer.Call(x);   // (batch, 32) → (batch, 3, 32)

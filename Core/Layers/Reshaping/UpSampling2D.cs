@@ -3,8 +3,8 @@ namespace Keras.Layers;
 /// <summary>Upsamples images by integer factors (<c>keras.layers.UpSampling2D</c>): <c>"nearest"</c> repeats rows and
 /// columns, <c>"bilinear"</c> interpolates.</summary>
 /// <remarks>Input <c>(batch, rows, cols, channels)</c> (channels_last) or <c>(batch, channels, rows, cols)</c>
-/// (channels_first). Bilinear interpolation is Keras 3's <c>ops.image.resize</c>: half-pixel centers, edges clamped,
-/// no antialiasing. Keras' <c>"bicubic"</c>, <c>"lanczos3"</c> and <c>"lanczos5"</c> are not available.</remarks>
+/// (channels_first). Bilinear interpolation is Keras 3's <c>ops.image.resize</c>: half-pixel centers, edges clamped, no
+/// antialiasing. Keras' <c>"bicubic"</c>, <c>"lanczos3"</c> and <c>"lanczos5"</c> are not available.</remarks>
 /// <example><code>
 /// var layer = new UpSampling2D(size: (2, 3), interpolation: "bilinear");
 /// Tensor y = layer.Call(x);   // (batch, 4, 4, 3) → (batch, 8, 12, 3)

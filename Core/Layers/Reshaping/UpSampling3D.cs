@@ -1,8 +1,8 @@
 namespace Keras.Layers;
 
 /// <summary>Repeats the three spatial axes of volumes by integer factors (<c>keras.layers.UpSampling3D</c>).</summary>
-/// <remarks>Input <c>(batch, dim1, dim2, dim3, channels)</c> (channels_last) or
-/// <c>(batch, channels, dim1, dim2, dim3)</c> (channels_first).</remarks>
+/// <remarks>Input <c>(batch, dim1, dim2, dim3, channels)</c> (channels_last) or <c>(batch, channels, dim1, dim2,
+/// dim3)</c> (channels_first).</remarks>
 /// <example><code>
 /// var layer = new UpSampling3D(size: (1, 2, 2));
 /// Tensor y = layer.Call(x);   // (batch, 4, 4, 4, 3) → (batch, 4, 8, 8, 3)

@@ -12,16 +12,15 @@ public sealed class ZeroPadding1D : Layer
     private readonly (int Start, int End)[] _padding;
 
     /// <summary>Creates the layer with the same amount at both ends.</summary>
-    /// <param name="padding">How many steps of zeros to add at the start and at the end;
-    /// non-negative. Defaults to 1.</param>
+    /// <param name="padding">How many steps of zeros to add at the start and at the end; non-negative. Defaults to
+    /// 1.</param>
     /// <param name="name">The layer name. Defaults to <c>zero_padding1d</c>, <c>zero_padding1d_1</c>, ...</param>
     public ZeroPadding1D(int padding = 1, string? name = null) : this((padding, padding), name)
     {
     }
 
     /// <summary>Creates the layer with an amount for each end.</summary>
-    /// <param name="padding">How many steps of zeros to add at the start and at the end;
-    /// non-negative.</param>
+    /// <param name="padding">How many steps of zeros to add at the start and at the end; non-negative.</param>
     /// <param name="name">The layer name. Defaults to <c>zero_padding1d</c>, <c>zero_padding1d_1</c>, ...</param>
     public ZeroPadding1D((int Start, int End) padding, string? name = null) : base(name)
     {

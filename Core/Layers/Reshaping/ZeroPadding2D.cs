@@ -1,7 +1,9 @@
 namespace Keras.Layers;
 
-/// <summary>Pads rows and columns with zeros at the start and end of each spatial axis (<c>keras.layers.ZeroPadding2D</c>).</summary>
-/// <remarks>Input <c>(batch, rows, cols, channels)</c> (channels_last) or <c>(batch, channels, rows, cols)</c> (channels_first); the output has the same layout. Keras' default is <c>padding=(1, 1)</c>.
+/// <summary>Pads rows and columns with zeros at the start and end of each spatial axis
+/// (<c>keras.layers.ZeroPadding2D</c>).</summary>
+/// <remarks>Input <c>(batch, rows, cols, channels)</c> (channels_last) or <c>(batch, channels, rows, cols)</c>
+/// (channels_first); the output has the same layout. Keras' default is <c>padding=(1, 1)</c>.
 /// </remarks>
 /// <example><code>
 /// var layer = new ZeroPadding2D(padding: ((1, 0), (1, 0)));
@@ -12,10 +14,9 @@ public sealed class ZeroPadding2D : Layer
     private readonly (int Start, int End)[] _padding;
 
     /// <summary>Creates the layer with the same amount on every side of every spatial axis.</summary>
-    /// <param name="padding">How many zeros to add on each side; non-negative.
-    /// Defaults to 1.</param>
-    /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or <c>"channels_first"</c>
-    /// (<c>(batch, channels, rows, cols)</c>). Defaults to <c>"channels_last"</c>.</param>
+    /// <param name="padding">How many zeros to add on each side; non-negative. Defaults to 1.</param>
+    /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or
+    /// <c>"channels_first"</c> (<c>(batch, channels, rows, cols)</c>). Defaults to <c>"channels_last"</c>.</param>
     /// <param name="name">The layer name. Defaults to <c>zero_padding2d</c>, <c>zero_padding2d_1</c>, ...</param>
     public ZeroPadding2D(int padding = 1, string dataFormat = "channels_last", string? name = null)
         : this((padding, padding), dataFormat, name)
@@ -23,10 +24,9 @@ public sealed class ZeroPadding2D : Layer
     }
 
     /// <summary>Creates the layer with a symmetric amount per spatial axis.</summary>
-    /// <param name="padding">How many zeros to add on each side of each spatial axis;
-    /// non-negative.</param>
-    /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or <c>"channels_first"</c>
-    /// (<c>(batch, channels, rows, cols)</c>). Defaults to <c>"channels_last"</c>.</param>
+    /// <param name="padding">How many zeros to add on each side of each spatial axis; non-negative.</param>
+    /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or
+    /// <c>"channels_first"</c> (<c>(batch, channels, rows, cols)</c>). Defaults to <c>"channels_last"</c>.</param>
     /// <param name="name">The layer name. Defaults to <c>zero_padding2d</c>, <c>zero_padding2d_1</c>, ...</param>
     public ZeroPadding2D((int Rows, int Cols) padding, string dataFormat = "channels_last", string? name = null)
         : this(((padding.Rows, padding.Rows), (padding.Cols, padding.Cols)), dataFormat, name)
@@ -34,12 +34,12 @@ public sealed class ZeroPadding2D : Layer
     }
 
     /// <summary>Creates the layer with an amount for each side of each spatial axis.</summary>
-    /// <param name="padding">How many zeros to add at the start and end of each
-    /// spatial axis; non-negative.</param>
-    /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or <c>"channels_first"</c>
-    /// (<c>(batch, channels, rows, cols)</c>). Defaults to <c>"channels_last"</c>.</param>
+    /// <param name="padding">How many zeros to add at the start and end of each spatial axis; non-negative.</param>
+    /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or
+    /// <c>"channels_first"</c> (<c>(batch, channels, rows, cols)</c>). Defaults to <c>"channels_last"</c>.</param>
     /// <param name="name">The layer name. Defaults to <c>zero_padding2d</c>, <c>zero_padding2d_1</c>, ...</param>
-    public ZeroPadding2D(((int Top, int Bottom) Rows, (int Left, int Right) Cols) padding, string dataFormat = "channels_last", string? name = null)
+    public ZeroPadding2D(((int Top, int Bottom) Rows, (int Left, int Right) Cols) padding,
+        string dataFormat = "channels_last", string? name = null)
         : base(name)
     {
         _padding = SpatialEdges.Pairs([padding.Rows, padding.Cols], "padding");
@@ -54,7 +54,8 @@ public sealed class ZeroPadding2D : Layer
     public string DataFormat { get; }
 
     /// <inheritdoc />
-    public override Shape ComputeOutputShape(Shape inputShape) => SpatialEdges.PadShape(inputShape, _padding, SpatialArguments.FirstSpatialAxis(DataFormat));
+    public override Shape ComputeOutputShape(Shape inputShape) =>
+        SpatialEdges.PadShape(inputShape, _padding, SpatialArguments.FirstSpatialAxis(DataFormat));
 
     /// <inheritdoc />
     public override Dictionary<string, object?> GetConfig()

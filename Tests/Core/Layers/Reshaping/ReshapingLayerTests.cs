@@ -233,7 +233,10 @@ public sealed class ReshapingLayerTests
             """)!);
         Assert.Equal("nearest", up.Interpolation);
         var pad = (ZeroPadding1D)KerasSerialization.DeserializeLayer(JsonNode.Parse(
-            """{"class_name": "ZeroPadding1D", "config": {"name": "p", "padding": {"class_name": "__tuple__", "items": [1, 2]}}}""")!);
+            """
+            {"class_name": "ZeroPadding1D",
+             "config": {"name": "p", "padding": {"class_name": "__tuple__", "items": [1, 2]}}}
+            """)!);
         Assert.Equal((1, 2), pad.Padding);
         var permute = (Permute)KerasSerialization.DeserializeLayer(JsonNode.Parse(
             """{"class_name": "Permute", "config": {"name": "perm", "dims": [2, 1]}}""")!);
