@@ -189,12 +189,21 @@ public abstract partial class Layer : IDisposable
 
     /// <summary>The layer's Keras config: constructor arguments in snake_case plus <c>name</c>, <c>trainable</c>, <c>dtype</c>.</summary>
     /// <returns>The config dictionary.</returns>
-    public virtual Dictionary<string, object?> GetConfig() => new()
+    /// <remarks>As Keras 3, <c>activity_regularizer</c> is written only when one is set.</remarks>
+    public virtual Dictionary<string, object?> GetConfig()
     {
-        ["name"] = Name,
-        ["trainable"] = Trainable,
-        ["dtype"] = DType,
-    };
+        var config = new Dictionary<string, object?>
+        {
+            ["name"] = Name,
+            ["trainable"] = Trainable,
+            ["dtype"] = DType,
+        };
+        if (ActivityRegularizer is not null)
+        {
+            config["activity_regularizer"] = ActivityRegularizer;
+        }
+        return config;
+    }
 
     /// <summary>Creates the weights. Called once, from <see cref="Build"/>.</summary>
     /// <param name="inputShape">The input shape, with batch dimension.</param>

@@ -83,21 +83,21 @@ internal static partial class BuiltInClasses
     {
         SerializationRegistry.RegisterBuiltIn(LayersModule, "ReLU", c =>
         {
-            var r = ActivationReader("ReLU", c);
+            var r = Reader("ReLU", c);
             double? maxValue = r.Has("max_value") ? r.GetDouble("max_value") : null;
             return Trainable(new ReLU(maxValue, r.GetDouble("negative_slope", 0.0), r.GetDouble("threshold", 0.0),
                 r.Name), r);
         });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "LeakyReLU", c =>
         {
-            var r = ActivationReader("LeakyReLU", c);
+            var r = Reader("LeakyReLU", c);
             // Keras 2 wrote the slope as "alpha"; Keras 3 still accepts it in place of negative_slope.
             double slope = r.Has("alpha") ? r.GetDouble("alpha") : r.GetDouble("negative_slope", 0.3);
             return Trainable(new LeakyReLU(slope, r.Name), r);
         });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "PReLU", c =>
         {
-            var r = ActivationReader("PReLU", c);
+            var r = Reader("PReLU", c);
             int[]? sharedAxes = r.Has("shared_axes")
                 ? JsonValues.TryGetInt(r.Config["shared_axes"], out int single) ? [single] : r.GetIntArray("shared_axes")
                 : null;
@@ -106,26 +106,18 @@ internal static partial class BuiltInClasses
         });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "ELU", c =>
         {
-            var r = ActivationReader("ELU", c);
+            var r = Reader("ELU", c);
             return Trainable(new ELU(r.GetDouble("alpha", 1.0), r.Name), r);
         });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Softmax", c =>
         {
-            var r = ActivationReader("Softmax", c);
+            var r = Reader("Softmax", c);
             return Trainable(ReadAxis(r, -1) switch
             {
                 int[] axes => new Softmax(axes, r.Name),
                 var axis => new Softmax((int)axis, r.Name),
             }, r);
         });
-    }
-
-    /// <summary>A float32 layer reader that refuses an activity regularizer: these layers do not write one back yet.</summary>
-    private static ConfigReader ActivationReader(string className, JsonObject config)
-    {
-        var reader = Reader(className, config);
-        reader.RejectUnsupported("activity_regularizer");
-        return reader;
     }
 
     /// <summary>Keras' <c>axis</c> argument: an integer (boxed <see cref="int"/>) or a list (<see cref="int"/>[]).</summary>

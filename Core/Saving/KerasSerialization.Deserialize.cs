@@ -145,10 +145,16 @@ public static partial class KerasSerialization
         JsonValues.TryGetString(envelope["registered_name"], out string registeredName);
         var entry = SerializationRegistry.Resolve(className, registeredName.Length > 0 ? registeredName : null,
             typeof(T), kind);
-        var instance = entry.FromConfig(InnerConfig(envelope, className));
+        var inner = InnerConfig(envelope, className);
+        var instance = entry.FromConfig(inner);
         if (instance is not T result)
         {
             throw WrongKind<T>(className, instance);
+        }
+        // Keras' base Layer takes activity_regularizer for every layer; factories need not read it.
+        if (result is Layer { ActivityRegularizer: null } withPenalty && inner["activity_regularizer"] is { } penalty)
+        {
+            withPenalty.ActivityRegularizer = DeserializeRegularizer(penalty);
         }
         if (result is Layer layer && !layer.Built && envelope["build_config"] is JsonObject buildConfig)
         {
