@@ -58,20 +58,14 @@ internal static partial class BuiltInClasses
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Dropout", c =>
         {
             var r = Reader("Dropout", c);
-            r.RejectUnsupported("noise_shape");
-            return Trainable(new Dropout(r.GetDouble("rate"), r.Name), r);
+            int?[]? noiseShape = r.Has("noise_shape") ? r.GetShape("noise_shape").ToArray() : null;
+            return Trainable(new Dropout(r.GetDouble("rate"), r.Name, noiseShape), r);
         });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Flatten", c =>
         {
             var r = Reader("Flatten", c);
-            string dataFormat = r.GetString("data_format", "channels_last");
-            if (dataFormat != "channels_last")
-            {
-                throw new NotSupportedException(
-                    $"Cannot load Flatten \"{r.Name}\": data_format \"{dataFormat}\" is not supported by Keras.Net yet; " +
-                    "only \"channels_last\" is.");
-            }
-            return Trainable(new Flatten(r.Name), r);
+            return Trainable(new Flatten(r.Name, r.Config["data_format"] is null ? "channels_last"
+                : r.GetString("data_format")), r);
         });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Reshape", c =>
         {
