@@ -31,7 +31,7 @@ public sealed class AdditiveAttention : Attention
     /// <inheritdoc />
     protected override void BuildCore(IReadOnlyList<Shape> inputShapes)
     {
-        ValidateInputCount(inputShapes.Count);
+        ValidateInputCount(inputShapes.Count, inputShapes);
         int dim = inputShapes[0][-1] ?? throw new ArgumentException(
             $"The last dimension of the query of layer \"{Name}\" must be defined. Received: {inputShapes[0]}");
         if (UseScale)

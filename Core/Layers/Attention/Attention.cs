@@ -67,6 +67,9 @@ public class Attention : Layer
     /// <summary>The learned scalar weight of <c>"concat"</c> scores; null otherwise.</summary>
     public Variable? ConcatScoreWeight { get; private set; }
 
+    /// <summary>The input shapes the layer was built for (Keras writes them as the <c>build_config</c>).</summary>
+    internal IReadOnlyList<Shape>? BuildShapes { get; private set; }
+
     /// <summary>Runs the attention on real tensors.</summary>
     /// <param name="query">Shape <c>(batch, Tq, dim)</c>.</param>
     /// <param name="value">Shape <c>(batch, Tv, dim_v)</c>.</param>
@@ -163,6 +166,7 @@ public class Attention : Layer
     protected override void BuildCore(IReadOnlyList<Shape> inputShapes)
     {
         ValidateInputCount(inputShapes.Count);
+        BuildShapes = inputShapes.ToArray();
         if (UseScale)
         {
             Scale = AddWeight("scale", [], "ones");
@@ -221,8 +225,12 @@ public class Attention : Layer
         $"Layer \"{Name}\" received a single tensor; use `layer.Call([query, value])` or the typed " +
         "`Call(query, value, key)`.");
 
-    private protected void ValidateInputCount(int count)
+    private protected void ValidateInputCount(int count, IReadOnlyList<Shape>? shapes = null)
     {
+        if (shapes is not null)
+        {
+            BuildShapes = shapes.ToArray();
+        }
         if (count is < 2 or > 3)
         {
             throw new ArgumentException(

@@ -214,11 +214,11 @@ public sealed class MultiHeadAttention : Layer
     {
         var (query, value, key) = Validate(inputShapes);
         var (equation, projectedRank) = EinsumEquations.Projection(query.Rank - 1, 1, 2);
+        BuildAttention(projectedRank);
         _query = Projection("query", equation, 1, [NumHeads, KeyDim], query);
         _key = Projection("key", EinsumEquations.Projection(key.Rank - 1, 1, 2).Equation, 1, [NumHeads, KeyDim], key);
         _value = Projection("value", EinsumEquations.Projection(value.Rank - 1, 1, 2).Equation, 1,
             [NumHeads, ValueDim], value);
-        BuildAttention(projectedRank);
         int[] outputDims = OutputShape?.ToArray() ?? [query[-1] ?? throw new ArgumentException(
             $"The last dimension of the query of layer \"{Name}\" must be defined. Received: {query}")];
         var outputInput = new Shape([.. query.Take(query.Rank - 1), NumHeads, ValueDim]);

@@ -27,6 +27,9 @@ public sealed class Subtract : Merge
     }
 
     /// <inheritdoc />
+    protected override void BuildCore(Shape inputShape) => RequireTwo(1, $"input_shape={inputShape}");
+
+    /// <inheritdoc />
     protected override Tensor MergeFunction(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> masks)
     {
         RequireTwo(inputs.Count, $"{inputs.Count} input tensors");
