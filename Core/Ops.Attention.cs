@@ -2,7 +2,8 @@ namespace Keras;
 
 public static partial class Ops
 {
-    /// <summary>The value masked logits take before a softmax (Keras' <c>_large_negative_number</c> for float32).</summary>
+    /// <summary>The value masked logits take before a softmax (Keras' <c>_large_negative_number</c> for
+    /// float32).</summary>
     public const double LargeNegative = -1e9;
 
     /// <summary>Einstein summation (<c>keras.ops.einsum</c>).</summary>

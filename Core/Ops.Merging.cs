@@ -28,7 +28,8 @@ public static partial class Ops
         var xOther = x.shape.Where((_, i) => i != 0 && i != xAxis).ToArray();
         var yOther = y.shape.Where((_, i) => i != 0 && i != yAxis).ToArray();
         long depth = x.shape[xAxis];
-        var xPerm = Enumerable.Range(0, (int)x.dim()).Where(i => i != xAxis).Append(xAxis).Select(i => (long)i).ToArray();
+        var xPerm = Enumerable.Range(0, (int)x.dim()).Where(i => i != xAxis).Append(xAxis)
+            .Select(i => (long)i).ToArray();
         var yPerm = new[] { 0, yAxis }.Concat(Enumerable.Range(1, (int)y.dim() - 1).Where(i => i != yAxis))
             .Select(i => (long)i).ToArray();
         var x3 = x.permute(xPerm).reshape(batch, -1, depth);

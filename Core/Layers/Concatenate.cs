@@ -42,8 +42,8 @@ public sealed class Concatenate : Merge
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> previousMasks,
-        int outputCount)
+    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs,
+        IReadOnlyList<Tensor?> previousMasks, int outputCount)
     {
         if (previousMasks.All(m => m is null))
         {

@@ -50,8 +50,8 @@ public abstract class Merge : Layer
     /// <param name="previousMasks">One mask (or null) per input.</param>
     /// <param name="outputCount">1.</param>
     /// <returns>The output's mask, or null.</returns>
-    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> previousMasks,
-        int outputCount)
+    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs,
+        IReadOnlyList<Tensor?> previousMasks, int outputCount)
     {
         if (previousMasks.Any(m => m is null))
         {

@@ -62,7 +62,8 @@ internal static partial class BuiltInClasses
         SerializationRegistry.RegisterBuiltIn(LayersModule, "AdditiveAttention", c =>
         {
             var r = Reader("AdditiveAttention", c);
-            return new AdditiveAttention(r.GetBool("use_scale", true), r.GetDouble("dropout", 0.0), r.Name, r.Trainable);
+            return new AdditiveAttention(r.GetBool("use_scale", true), r.GetDouble("dropout", 0.0), r.Name,
+                r.Trainable);
         }, buildConfig: AttentionBuildConfig);
         SerializationRegistry.RegisterBuiltIn(LayersModule, "MultiHeadAttention", MultiHeadAttentionFromConfig,
             buildConfig: MultiHeadAttentionBuildConfig);
@@ -125,7 +126,8 @@ internal static partial class BuiltInClasses
             r.Trainable);
     }
 
-    /// <summary>Keras 3's <c>{"shapes_dict": {"query_shape": ..., "value_shape": ...[, "key_shape": ...]}}</c>.</summary>
+    /// <summary>Keras 3's <c>{"shapes_dict": {"query_shape": ..., "value_shape": ...[, "key_shape": ...]}}</c>.
+    /// </summary>
     private static JsonObject? MultiHeadAttentionBuildConfig(MultiHeadAttention layer)
     {
         if (layer.BuildShapes is not { } shapes)

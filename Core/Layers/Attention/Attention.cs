@@ -125,8 +125,8 @@ public class Attention : Layer
     /// <param name="previousMasks">Their masks.</param>
     /// <param name="outputCount">1, or 2 with the scores.</param>
     /// <returns>The output masks.</returns>
-    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> previousMasks,
-        int outputCount)
+    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs,
+        IReadOnlyList<Tensor?> previousMasks, int outputCount)
     {
         var masks = new Tensor?[outputCount];
         masks[0] = previousMasks[0];

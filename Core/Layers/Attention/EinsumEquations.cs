@@ -16,10 +16,12 @@ internal static class EinsumEquations
     }
 
     /// <summary>The query·key product and the weighting of the values for projected tensors of rank
-    /// <paramref name="rank"/> (<c>(batch, ..., heads, channels)</c>) attending over <paramref name="attentionAxes"/>.</summary>
+    /// <paramref name="rank"/> (<c>(batch, ..., heads, channels)</c>) attending over
+    /// <paramref name="attentionAxes"/>.</summary>
     /// <returns>The dot-product equation (key, query → scores), the combine equation (scores, value → output)
     /// and the rank of the scores.</returns>
-    internal static (string DotProduct, string Combine, int ScoresRank) Attention(int rank, IReadOnlyList<int> attentionAxes)
+    internal static (string DotProduct, string Combine, int ScoresRank) Attention(int rank,
+        IReadOnlyList<int> attentionAxes)
     {
         string target = Letters(0, rank);
         var batchDims = Enumerable.Range(0, rank).Where(i => !attentionAxes.Contains(i) && i != rank - 1).ToList();

@@ -55,7 +55,8 @@ internal sealed class EinsumProjection : Layer
         if (bound.Any(d => d is null))
         {
             throw new ArgumentException(
-                $"The last {_boundDims} dimension(s) of the input to \"{Name}\" must be defined. Received: {inputShape}");
+                $"The last {_boundDims} dimension(s) of the input to \"{Name}\" must be defined. " +
+                $"Received: {inputShape}");
         }
         _kernel = AddWeight("kernel", new Shape([.. bound, .. _outputDims.Select(d => (int?)d)]), _kernelInitializer,
             regularizer: _kernelRegularizer, constraint: _kernelConstraint);

@@ -172,12 +172,14 @@ public sealed class MultiHeadAttention : Layer
     public override IReadOnlyList<Shape> ComputeOutputShapes(IReadOnlyList<Shape> inputShapes)
     {
         var (query, _, _) = Validate(inputShapes);
-        return [OutputShape is null ? query : new Shape([.. query.Take(query.Rank - 1), .. OutputShape.Select(d => (int?)d)])];
+        return OutputShape is null
+            ? [query]
+            : [new Shape([.. query.Take(query.Rank - 1), .. OutputShape.Select(d => (int?)d)])];
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> previousMasks,
-        int outputCount)
+    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs,
+        IReadOnlyList<Tensor?> previousMasks, int outputCount)
     {
         var masks = new Tensor?[outputCount];
         masks[0] = previousMasks[0];
@@ -222,8 +224,8 @@ public sealed class MultiHeadAttention : Layer
         int[] outputDims = OutputShape?.ToArray() ?? [query[-1] ?? throw new ArgumentException(
             $"The last dimension of the query of layer \"{Name}\" must be defined. Received: {query}")];
         var outputInput = new Shape([.. query.Take(query.Rank - 1), NumHeads, ValueDim]);
-        _output = Projection("attention_output", EinsumEquations.Projection(query.Rank - 1, 2, outputDims.Length).Equation,
-            2, outputDims, outputInput);
+        var (outputEquation, _) = EinsumEquations.Projection(query.Rank - 1, 2, outputDims.Length);
+        _output = Projection("attention_output", outputEquation, 2, outputDims, outputInput);
         var shapes = new Dictionary<string, Shape> { ["query_shape"] = query, ["value_shape"] = value };
         if (inputShapes.Count > 2)
         {
@@ -249,7 +251,8 @@ public sealed class MultiHeadAttention : Layer
         var options = _pending is { } pending && ReferenceEquals(pending.Layer, this) ? pending : null;
         var (query, value) = (inputs[0], inputs[1]);
         var key = inputs.Count > 2 ? inputs[2] : value;
-        var mask = Ops.AttentionMask(query.shape[1], value.shape[1], masks[0], masks[1], inputs.Count > 2 ? masks[2] : null,
+        var keyMask = inputs.Count > 2 ? masks[2] : null;
+        var mask = Ops.AttentionMask(query.shape[1], value.shape[1], masks[0], masks[1], keyMask,
             options?.AttentionMask, options?.UseCausalMask ?? false);
         var q = _query!.Call(query, training) * (1.0 / Math.Sqrt(KeyDim));
         var k = _key!.Call(key, training);
@@ -277,8 +280,8 @@ public sealed class MultiHeadAttention : Layer
         if (_attentionAxes.Any(a => a <= 0 || a >= rank - 2))
         {
             throw new ArgumentException(
-                $"Invalid `attention_axes` for layer \"{Name}\": [{string.Join(", ", _requestedAxes!)}]. For inputs of " +
-                $"rank {rank - 1}, attention axes must lie between the batch axis and the feature axis.");
+                $"Invalid `attention_axes` for layer \"{Name}\": [{string.Join(", ", _requestedAxes!)}]. " +
+                $"For inputs of rank {rank - 1}, attention axes must lie between the batch axis and the feature axis.");
         }
         (_dotProductEquation, _combineEquation, int scoresRank) = EinsumEquations.Attention(rank, _attentionAxes);
         _normAxes = Enumerable.Range(scoresRank - _attentionAxes.Length, _attentionAxes.Length).ToArray();
@@ -346,7 +349,8 @@ public sealed class MultiHeadAttention : Layer
         if (value <= 0)
         {
             throw new ArgumentException(
-                $"Received an invalid value for `{argument}`, expected a positive integer. Received: {argument}={value}",
+                $"Received an invalid value for `{argument}`, expected a positive integer. " +
+                $"Received: {argument}={value}",
                 parameter);
         }
     }

@@ -4,11 +4,13 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>Turns non-negative integer indices into dense vectors of fixed size (<c>keras.layers.Embedding</c>).</summary>
+/// <summary>Turns non-negative integer indices into dense vectors of fixed size
+/// (<c>keras.layers.Embedding</c>).</summary>
 /// <remarks>The table <c>embeddings</c> has shape <c>(input_dim, output_dim)</c>; an input of shape <c>(batch, ...)</c>
 /// gives <c>(batch, ..., output_dim)</c> float32 vectors. Inputs are int32/int64 (float inputs are truncated to
 /// integers, as Keras casts them); an index outside <c>[0, input_dim)</c> fails with an error naming the layer. With
-/// <c>maskZero</c>, index 0 is padding: the output carries the mask <c>inputs != 0</c> for the layers after it.</remarks>
+/// <c>maskZero</c>, index 0 is padding: the output carries the mask <c>inputs != 0</c> for the layers after
+/// it.</remarks>
 /// <example><code>
 /// var tokens = new Input([20], dtype: "int32");
 /// var embedded = new Embedding(1000, 64, maskZero: true).Call(tokens);   // (None, 20, 64), masked where tokens == 0
@@ -34,13 +36,15 @@ public sealed class Embedding : Layer
         if (inputDim <= 0)
         {
             throw new ArgumentException(
-                $"Received an invalid value for `input_dim`, expected a positive integer. Received: input_dim={inputDim}",
+                "Received an invalid value for `input_dim`, expected a positive integer. " +
+                $"Received: input_dim={inputDim}",
                 nameof(inputDim));
         }
         if (outputDim <= 0)
         {
             throw new ArgumentException(
-                $"Received an invalid value for `output_dim`, expected a positive integer. Received: output_dim={outputDim}",
+                "Received an invalid value for `output_dim`, expected a positive integer. " +
+                $"Received: output_dim={outputDim}",
                 nameof(outputDim));
         }
         InputDim = inputDim;

@@ -74,8 +74,8 @@ public sealed class Dot : Merge
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> previousMasks,
-        int outputCount) => [null];
+    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs,
+        IReadOnlyList<Tensor?> previousMasks, int outputCount) => [null];
 
     /// <inheritdoc />
     public override Dictionary<string, object?> GetConfig()

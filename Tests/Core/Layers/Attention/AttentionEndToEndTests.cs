@@ -2,8 +2,8 @@ namespace Keras.Tests.Core.Layers.Attention;
 
 using Keras.Layers;
 
-/// <summary>Int tokens → Embedding(maskZero) → MultiHeadAttention self-attention → masked mean → Dense, trained with
-/// Fit: the padding mask flows from the embedding through the attention to the pooling.</summary>
+/// <summary>Int tokens → Embedding(maskZero) → MultiHeadAttention self-attention → masked mean → Dense, trained
+/// with Fit: the padding mask flows from the embedding through the attention to the pooling.</summary>
 [Collection(SerialCollection.Name)]
 public sealed class AttentionEndToEndTests
 {

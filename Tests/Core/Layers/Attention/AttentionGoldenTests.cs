@@ -2,7 +2,8 @@ namespace Keras.Tests.Core.Layers.Attention;
 
 /// <summary>Subtract, masked merges (Keras 3 semantics), Dot on rank 4, Attention, AdditiveAttention and
 /// MultiHeadAttention against the float64 torch reference written from the Keras 3 sources
-/// (Tests/Golden/AttentionEmbeddingMerging/generate.py): outputs, output masks and gradients of inputs and weights.</summary>
+/// (Tests/Golden/AttentionEmbeddingMerging/generate.py): outputs, output masks and gradients of inputs and
+/// weights.</summary>
 public sealed class AttentionGoldenTests
 {
     private const string Fixture = "../../../Golden/AttentionEmbeddingMerging/torch.json";

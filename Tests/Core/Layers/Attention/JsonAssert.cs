@@ -16,8 +16,9 @@ internal static class JsonAssert
                 break;
             case JsonObject e:
                 var a = Assert.IsType<JsonObject>(actual);
-                Assert.True(e.Select(p => p.Key).SequenceEqual(a.Select(p => p.Key)),
-                    $"{path}: keys [{string.Join(", ", e.Select(p => p.Key))}] expected, got [{string.Join(", ", a.Select(p => p.Key))}]");
+                string expectedKeys = string.Join(", ", e.Select(p => p.Key));
+                string actualKeys = string.Join(", ", a.Select(p => p.Key));
+                Assert.True(expectedKeys == actualKeys, $"{path}: keys [{expectedKeys}] expected, got [{actualKeys}]");
                 foreach (var (key, value) in e)
                 {
                     Equal(value, a[key], $"{path}.{key}");
@@ -32,7 +33,8 @@ internal static class JsonAssert
                 }
                 break;
             default:
-                Assert.True(actual is JsonValue, $"{path}: expected {expected.ToJsonString()}, got {actual?.ToJsonString()}");
+                Assert.True(actual is JsonValue,
+                    $"{path}: expected {expected.ToJsonString()}, got {actual?.ToJsonString()}");
                 if (expected.GetValueKind() == JsonValueKind.Number && actual!.GetValueKind() == JsonValueKind.Number)
                 {
                     Assert.True(Number(expected) == Number(actual),

@@ -93,10 +93,18 @@ public sealed class MultiHeadAttentionTests
         {
             long batch = random.Next(1, 3), t = random.Next(1, 5), s = random.Next(1, 5);
             long dq = random.Next(1, 6), dv = random.Next(1, 6), dk = random.Next(1, 6);
-            int[]? outputShape = random.Next(3) switch { 0 => [random.Next(1, 4)], 1 => [2, random.Next(1, 3)], _ => null };
-            var layer = new MultiHeadAttention(random.Next(1, 4), random.Next(1, 5), random.Next(2) == 0 ? null : random.Next(1, 5),
+            int[]? outputShape = random.Next(3) switch
+            {
+                0 => [random.Next(1, 4)],
+                1 => [2, random.Next(1, 3)],
+                _ => null,
+            };
+            int? valueDim = random.Next(2) == 0 ? null : random.Next(1, 5);
+            var layer = new MultiHeadAttention(random.Next(1, 4), random.Next(1, 5), valueDim,
                 useBias: random.Next(2) == 0, outputShape: outputShape);
-            long[][] shapes = random.Next(2) == 0 ? [[batch, t, dq], [batch, s, dv]] : [[batch, t, dq], [batch, s, dv], [batch, s, dk]];
+            long[][] shapes = random.Next(2) == 0
+                ? [[batch, t, dq], [batch, s, dv]]
+                : [[batch, t, dq], [batch, s, dv], [batch, s, dk]];
             return (layer, shapes);
         });
     }
@@ -109,20 +117,25 @@ public sealed class MultiHeadAttentionTests
         var query = torch.randn(2, 4, 5);
         var value = torch.randn(2, 6, 5);
         var queryMask = torch.tensor(new[] { true, true, true, false, true, true, false, false }).reshape(2, 4);
-        var valueMask = torch.tensor(new[] { true, true, true, true, false, false, true, true, true, false, false, false })
-            .reshape(2, 6);
+        var valueMask = torch.tensor(new[]
+        {
+            true, true, true, true, false, false,
+            true, true, true, false, false, false,
+        }).reshape(2, 6);
         KerasMask.Set(query, queryMask);
         KerasMask.Set(value, valueMask);
         var (auto, autoScores) = mha.CallWithAttentionScores(query, value, useCausalMask: true);
         Assert.True(KerasMask.Get(auto)!.eq(queryMask).all().item<bool>());
         var explicitMask = queryMask.unsqueeze(-1).logical_and(valueMask.unsqueeze(-2))
             .logical_and(torch.ones(4, 6, dtype: torch.ScalarType.Bool).tril());
-        var (manual, manualScores) = mha.CallWithAttentionScores(query.detach(), value.detach(), attentionMask: explicitMask);
+        var (manual, manualScores) =
+            mha.CallWithAttentionScores(query.detach(), value.detach(), attentionMask: explicitMask);
         Assert.True(auto.allclose(manual, rtol: 1e-6, atol: 1e-6));
         Assert.True(autoScores.allclose(manualScores));
         Assert.Null(KerasMask.Get(manual));
         // Masked positions get exactly zero weight; a fully masked query row attends to nothing.
-        Assert.Equal(0f, autoScores.masked_select(explicitMask.unsqueeze(1).logical_not().expand(2, 2, 4, 6)).abs().sum().item<float>());
+        var hidden = explicitMask.unsqueeze(1).logical_not().expand(2, 2, 4, 6);
+        Assert.Equal(0f, autoScores.masked_select(hidden).abs().sum().item<float>());
         Assert.Equal(0f, autoScores[0, .., 3].abs().sum().item<float>());
     }
 
@@ -169,7 +182,8 @@ public sealed class MultiHeadAttentionTests
     [Fact]
     public void Config_ReadsKeras3Json_AndWritesItBack()
     {
-        var layer = Assert.IsType<MultiHeadAttention>(KerasSerialization.DeserializeLayer(JsonNode.Parse(Keras3Config)!));
+        var layer = Assert.IsType<MultiHeadAttention>(
+            KerasSerialization.DeserializeLayer(JsonNode.Parse(Keras3Config)!));
         Assert.Equal((2, 4, 4), (layer.NumHeads, layer.KeyDim, layer.ValueDim));
         Assert.Equal([1], layer.AttentionAxes);
         layer.BuildAll([[null, 8, 16], [null, 8, 16]]);
@@ -184,14 +198,16 @@ public sealed class MultiHeadAttentionTests
         var unbuilt = KerasSerialization.SerializeLayer(mha);
         Assert.Null(unbuilt["config"]!["attention_axes"]);
         Assert.Equal("[4]", unbuilt["config"]!["output_shape"]!.ToJsonString());
-        Assert.Equal(unbuilt.ToJsonString(), KerasSerialization.SerializeLayer(KerasSerialization.DeserializeLayer(unbuilt)).ToJsonString());
+        var restoredUnbuilt = KerasSerialization.DeserializeLayer(unbuilt);
+        Assert.Equal(unbuilt.ToJsonString(), KerasSerialization.SerializeLayer(restoredUnbuilt).ToJsonString());
         mha.BuildAll([[null, 3, 6], [null, 4, 7], [null, 4, 8]]);
         var built = KerasSerialization.SerializeLayer(mha);
         Assert.Equal("[1]", built["config"]!["attention_axes"]!.ToJsonString());
         Assert.Equal("""{"shapes_dict":{"query_shape":[null,3,6],"value_shape":[null,4,7],"key_shape":[null,4,8]}}""",
             built["build_config"]!.ToJsonString());
         var restored = KerasSerialization.DeserializeLayer(built);
-        Assert.Equal(built["config"]!.ToJsonString(), KerasSerialization.SerializeLayer(restored)["config"]!.ToJsonString());
+        Assert.Equal(built["config"]!.ToJsonString(),
+            KerasSerialization.SerializeLayer(restored)["config"]!.ToJsonString());
     }
 
     [Fact]
@@ -211,8 +227,10 @@ public sealed class MultiHeadAttentionTests
         var layer = Assert.IsType<MultiHeadAttention>(KerasSerialization.DeserializeLayer(keras2));
         Assert.Equal([12], layer.OutputShape);
         Assert.Equal([1], layer.AttentionAxes);
-        var gated = JsonNode.Parse("""{"class_name": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 2, "use_gate": true}}""")!;
-        Assert.Contains("use_gate", Assert.Throws<NotSupportedException>(() => KerasSerialization.DeserializeLayer(gated)).Message);
+        var gated = JsonNode.Parse(
+            """{"class_name": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 2, "use_gate": true}}""")!;
+        var error = Assert.Throws<NotSupportedException>(() => KerasSerialization.DeserializeLayer(gated));
+        Assert.Contains("use_gate", error.Message);
     }
 
     [Fact]

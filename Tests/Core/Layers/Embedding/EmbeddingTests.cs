@@ -181,7 +181,8 @@ public sealed class EmbeddingTests
     [Fact]
     public void FromConfig_RejectsLora()
     {
-        var config = JsonNode.Parse("""{"class_name": "Embedding", "config": {"input_dim": 5, "output_dim": 2, "lora_rank": 4}}""")!;
+        var config = JsonNode.Parse(
+            """{"class_name": "Embedding", "config": {"input_dim": 5, "output_dim": 2, "lora_rank": 4}}""")!;
         var error = Assert.Throws<NotSupportedException>(() => KerasSerialization.DeserializeLayer(config));
         Assert.Contains("lora_rank", error.Message);
     }

@@ -117,7 +117,8 @@ public sealed class MergeLayerTests
         var mismatch = Assert.Throws<ArgumentException>(() => new Dot(1).Call([new Input([3]), new Input([4])]));
         Assert.Equal("Incompatible input shapes: axis values 3 (at axis 1) != 4 (at axis 1). Full input shapes: " +
                      "(None, 3), (None, 4)", mismatch.Message);
-        var three = Assert.Throws<ArgumentException>(() => new Dot(1).Call([new Input([3]), new Input([3]), new Input([3])]));
+        var three = Assert.Throws<ArgumentException>(() =>
+            new Dot(1).Call([new Input([3]), new Input([3]), new Input([3])]));
         Assert.Contains("list of 2 inputs", three.Message);
     }
 
@@ -159,8 +160,10 @@ public sealed class MergeLayerTests
             int rankA = random.Next(2, 5), rankB = random.Next(2, 5);
             long depth = random.Next(1, 5);
             int axisA = random.Next(1, rankA), axisB = random.Next(1, rankB);
-            long[] a = Enumerable.Range(0, rankA).Select(i => i == 0 ? 2L : i == axisA ? depth : random.Next(1, 4)).ToArray();
-            long[] b = Enumerable.Range(0, rankB).Select(i => i == 0 ? 2L : i == axisB ? depth : random.Next(1, 4)).ToArray();
+            long[] Draw(int rank, int axis) =>
+                Enumerable.Range(0, rank).Select(i => i == 0 ? 2L : i == axis ? depth : random.Next(1, 4)).ToArray();
+            long[] a = Draw(rankA, axisA);
+            long[] b = Draw(rankB, axisB);
             int[] axes = [random.Next(2) == 0 ? axisA : axisA - rankA, random.Next(2) == 0 ? axisB : axisB - rankB];
             return (new Dot(axes, normalize: random.Next(2) == 0), [a, b]);
         });
@@ -189,7 +192,8 @@ public sealed class MergeLayerTests
     {
         var layer = Create(kind, "probe");
         var json = KerasSerialization.SerializeLayer(layer);
-        Assert.Equal(json.ToJsonString(), KerasSerialization.SerializeLayer(KerasSerialization.DeserializeLayer(json)).ToJsonString());
+        var restoredUnbuilt = KerasSerialization.DeserializeLayer(json);
+        Assert.Equal(json.ToJsonString(), KerasSerialization.SerializeLayer(restoredUnbuilt).ToJsonString());
         var built = Create(kind, "probe_built");
         built.BuildAll([[null, 3, 4], [null, 3, 4]]);
         var builtJson = KerasSerialization.SerializeLayer(built);

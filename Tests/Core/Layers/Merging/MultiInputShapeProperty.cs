@@ -21,7 +21,8 @@ internal static class MultiInputShapeProperty
             Assert.True(symbolic.SequenceEqual(actual),
                 $"Trial {trial}: {layer.ClassName} on inputs [{string.Join(", ", shapes.Select(s => new Shape(s)))}] " +
                 $"(config {Keras.Saving.KerasSerialization.SerializeLayer(layer)["config"]!.ToJsonString()}): " +
-                $"ComputeOutputShapes gave [{string.Join(", ", symbolic)}], the call produced [{string.Join(", ", actual)}].");
+                $"ComputeOutputShapes gave [{string.Join(", ", symbolic)}], the call produced " +
+                $"[{string.Join(", ", actual)}].");
             layer.Dispose();
         }
     }
