@@ -1,6 +1,7 @@
 namespace Keras.Layers;
 
-/// <summary>Adds a list of inputs of the same shape elementwise (<c>keras.layers.Add</c>).</summary>
+/// <summary>Adds a list of inputs elementwise, with broadcasting (<c>keras.layers.Add</c>).</summary>
+/// <remarks>The output carries the OR of the input masks when every input has one.</remarks>
 /// <example><code>KerasTensor sum = new Add().Call([a, b]);</code></example>
 public sealed class Add : Merge
 {
@@ -11,30 +12,13 @@ public sealed class Add : Merge
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<Shape> ComputeOutputShapes(IReadOnlyList<Shape> inputShapes)
-    {
-        var first = inputShapes[0];
-        foreach (var shape in inputShapes.Skip(1))
-        {
-            bool compatible = shape.Rank == first.Rank &&
-                              shape.Zip(first).Skip(1).All(p => p.First is null || p.Second is null || p.First == p.Second);
-            if (!compatible)
-            {
-                throw new ArgumentException(
-                    $"Inputs of layer \"{Name}\" must have the same shape. Received: input_shape=[{string.Join(", ", inputShapes)}]");
-            }
-        }
-        return [first];
-    }
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<Tensor> CallCore(IReadOnlyList<Tensor> inputs, bool training)
+    protected override Tensor MergeFunction(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> masks)
     {
         var sum = inputs[0];
         for (int i = 1; i < inputs.Count; i++)
         {
             sum = sum + inputs[i];
         }
-        return [sum];
+        return sum;
     }
 }

@@ -1,6 +1,8 @@
 namespace Keras.Layers;
 
 /// <summary>Concatenates a list of inputs along <c>axis</c> (<c>keras.layers.Concatenate</c>).</summary>
+/// <remarks>When any input has a mask, the output's mask joins the masks along the same axis (an unmasked input
+/// counts as all-true) and reduces the feature axis with OR, as Keras 3's <c>Concatenate.compute_mask</c>.</remarks>
 /// <example><code>KerasTensor features = new Concatenate().Call([titleFeatures, tagFeatures]);</code></example>
 public sealed class Concatenate : Merge
 {
@@ -14,6 +16,9 @@ public sealed class Concatenate : Merge
 
     /// <summary>The axis inputs are joined along.</summary>
     public int Axis { get; }
+
+    /// <inheritdoc />
+    protected override bool AlignsRanks => false;
 
     /// <inheritdoc />
     public override IReadOnlyList<Shape> ComputeOutputShapes(IReadOnlyList<Shape> inputShapes)
@@ -37,6 +42,21 @@ public sealed class Concatenate : Merge
     }
 
     /// <inheritdoc />
+    public override IReadOnlyList<Tensor?> ComputeMasks(IReadOnlyList<Tensor> inputs,
+        IReadOnlyList<Tensor?> previousMasks, int outputCount)
+    {
+        if (previousMasks.All(m => m is null))
+        {
+            return [null];
+        }
+        var masks = inputs.Zip(previousMasks, (x, m) =>
+            m is null ? Ops.OnesLikeBool(x)
+            : m.dim() < x.dim() ? ExpandMask(m, x)!
+            : m).ToList();
+        return [Ops.Concatenate(masks, Axis).any(-1)];
+    }
+
+    /// <inheritdoc />
     public override Dictionary<string, object?> GetConfig()
     {
         var config = base.GetConfig();
@@ -45,6 +65,6 @@ public sealed class Concatenate : Merge
     }
 
     /// <inheritdoc />
-    protected override IReadOnlyList<Tensor> CallCore(IReadOnlyList<Tensor> inputs, bool training) =>
-        [Ops.Concatenate(inputs.ToList(), Axis)];
+    protected override Tensor MergeFunction(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> masks) =>
+        Ops.Concatenate(inputs.ToList(), Axis);
 }

@@ -1,0 +1,18 @@
+namespace Keras.Layers;
+
+/// <summary>The elementwise maximum of a list of inputs, with broadcasting (<c>keras.layers.Maximum</c>).</summary>
+/// <remarks>As in Keras 3, a masked position of an input takes the other inputs' value instead of competing; the
+/// output carries the OR of the input masks when every input has one.</remarks>
+/// <example><code>KerasTensor peak = new Maximum().Call([a, b]);</code></example>
+public sealed class Maximum : Merge
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="name">The layer name. Defaults to <c>maximum</c>, ...</param>
+    public Maximum(string? name = null) : base(name)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override Tensor MergeFunction(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor?> masks) =>
+        ApplyMergeOpAndOrMask(Ops.Maximum, inputs, masks);
+}
