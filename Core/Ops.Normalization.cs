@@ -21,8 +21,10 @@ public static partial class Ops
     /// <c>BatchNormalization</c> without a mask).</summary>
     /// <param name="x">The input.</param>
     /// <param name="axis">The channel axis (non-negative).</param>
-    /// <param name="movingMean">The statistics used when <paramref name="useBatchStatistics"/> is false, shape (C).</param>
-    /// <param name="movingVariance">The variance used when <paramref name="useBatchStatistics"/> is false, shape (C).</param>
+    /// <param name="movingMean">The mean used when <paramref name="useBatchStatistics"/> is false, shape
+    /// (C).</param>
+    /// <param name="movingVariance">The variance used when <paramref name="useBatchStatistics"/> is false, shape
+    /// (C).</param>
     /// <param name="gamma">The scale, shape (C), or null.</param>
     /// <param name="beta">The offset, shape (C), or null.</param>
     /// <param name="useBatchStatistics">Normalize with the batch's mean and biased variance (training) instead of
@@ -79,7 +81,8 @@ public static partial class Ops
     /// <summary>Keras' masked batch moments: the mean and biased variance over <paramref name="axes"/> with each
     /// position weighted by the mask (<c>BatchNormalization._moments</c>).</summary>
     /// <param name="x">The input.</param>
-    /// <param name="mask">A mask with one dimension less than <paramref name="x"/> (the last axis is broadcast).</param>
+    /// <param name="mask">A mask with one dimension less than <paramref name="x"/> (the last axis is
+    /// broadcast).</param>
     /// <param name="axes">The reduction axes (non-negative).</param>
     /// <returns>The mean and variance, flattened to one dimension.</returns>
     /// <remarks>As Keras, the weights are the mask expanded on the last axis (not broadcast to it), and the sums

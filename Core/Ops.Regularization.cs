@@ -5,12 +5,15 @@ namespace Keras;
 public static partial class Ops
 {
     /// <summary>Inverted dropout with a mask of <paramref name="noiseShape"/> broadcast over the input (Keras'
-    /// <c>backend.random.dropout</c> with <c>noise_shape</c>): kept entries are scaled by <c>1/(1 − rate)</c>.</summary>
+    /// <c>backend.random.dropout</c> with <c>noise_shape</c>): kept entries are scaled by
+    /// <c>1/(1 − rate)</c>.</summary>
     /// <param name="x">The input.</param>
     /// <param name="rate">The probability of dropping an entry of the mask.</param>
     /// <param name="noiseShape">The mask's shape: the input's, with 1 on the axes that share a draw.</param>
     /// <returns>The dropped-out tensor.</returns>
-    /// <example><code>Tensor y = Ops.Dropout(x, 0.5, [x.shape[0], 1, x.shape[2]]);   // SpatialDropout1D</code></example>
+    /// <example><code>
+    /// Tensor y = Ops.Dropout(x, 0.5, [x.shape[0], 1, x.shape[2]]);   // SpatialDropout1D
+    /// </code></example>
     public static Tensor Dropout(Tensor x, double rate, long[] noiseShape)
     {
         var keep = torch.ones(noiseShape, x.dtype, x.device);
@@ -35,7 +38,8 @@ public static partial class Ops
     }
 
     /// <summary>Keras' <c>AlphaDropout</c>: dropped entries are set to SELU's negative saturation
-    /// <c>α' = −λα</c>, then an affine map <c>a·x + b</c> restores the mean and variance of standardized inputs.</summary>
+    /// <c>α' = −λα</c>, then an affine map <c>a·x + b</c> restores the mean and variance of standardized
+    /// inputs.</summary>
     /// <param name="x">The input.</param>
     /// <param name="rate">The drop probability, in [0, 1).</param>
     /// <param name="noiseShape">The mask's shape (the input's, with 1 on axes that share a draw).</param>
@@ -54,7 +58,8 @@ public static partial class Ops
         return (x * kept + dropped.mul_(alphaP)) * a + b;
     }
 
-    /// <summary>The activity penalty of Keras' <c>L1L2</c> regularizer: <c>l1·Σ|x| + l2·Σx²</c> over every entry.</summary>
+    /// <summary>The activity penalty of Keras' <c>L1L2</c> regularizer: <c>l1·Σ|x| + l2·Σx²</c> over every
+    /// entry.</summary>
     /// <param name="x">The activations.</param>
     /// <param name="l1">The L1 factor.</param>
     /// <param name="l2">The L2 factor.</param>

@@ -9,9 +9,9 @@ namespace Keras.Layers;
 /// <remarks>
 /// <para>Group <c>g</c> holds the consecutive channels <c>[g·C/G, (g+1)·C/G)</c>. Its output is
 /// <c>(x − mean) / sqrt(var + epsilon) · gamma + beta</c> with the group's mean and biased variance; <c>gamma</c> and
-/// <c>beta</c> are per channel. <c>groups: -1</c> means one group per channel (instance normalization), <c>groups: 1</c>
-/// one group for all (layer normalization over every non-batch axis with per-channel affine). The layer behaves the
-/// same in training and inference, and passes masks through.</para>
+/// <c>beta</c> are per channel. <c>groups: -1</c> means one group per channel (instance normalization),
+/// <c>groups: 1</c> one group for all (layer normalization over every non-batch axis with per-channel affine). The
+/// layer behaves the same in training and inference, and passes masks through.</para>
 /// </remarks>
 /// <example><code>
 /// var norm = new GroupNormalization(groups: 8);              // channels_last, 8 groups

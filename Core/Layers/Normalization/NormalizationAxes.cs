@@ -3,7 +3,8 @@ namespace Keras.Layers;
 /// <summary>Axis checks shared by the normalization layers.</summary>
 internal static class NormalizationAxes
 {
-    /// <summary>The non-negative form of <paramref name="axis"/> for an input of rank <paramref name="rank"/>.</summary>
+    /// <summary>The non-negative form of <paramref name="axis"/> for an input of rank
+    /// <paramref name="rank"/>.</summary>
     /// <exception cref="ArgumentException">The axis is outside <c>[-rank, rank)</c>.</exception>
     public static int Resolve(int axis, int rank, string layerName, string argument)
     {

@@ -1,6 +1,7 @@
 namespace Keras.Layers;
 
-/// <summary>Scales each sample to unit L2 norm over <see cref="Axis"/> (<c>keras.layers.UnitNormalization</c>).</summary>
+/// <summary>Scales each sample to unit L2 norm over <see cref="Axis"/>
+/// (<c>keras.layers.UnitNormalization</c>).</summary>
 /// <remarks>The output is <c>x / sqrt(max(Σ x², 1e-12))</c>, the sum over the given axes. No weights; the same in
 /// training and inference; masks pass through.</remarks>
 /// <example><code>

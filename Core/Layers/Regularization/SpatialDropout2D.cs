@@ -2,8 +2,8 @@ namespace Keras.Layers;
 
 /// <summary>Dropout of whole 2-D feature maps: drops channels of each sample across every spatial position
 /// (<c>keras.layers.SpatialDropout2D</c>).</summary>
-/// <remarks>See <see cref="BaseSpatialDropout"/>. Inputs are <c>(batch, rows, cols, channels)</c> for <c>channels_last</c> and
-/// <c>(batch, channels, rows, cols)</c> for <c>channels_first</c>.</remarks>
+/// <remarks>See <see cref="BaseSpatialDropout"/>. Inputs are <c>(batch, rows, cols, channels)</c> for
+/// <c>channels_last</c> and <c>(batch, channels, rows, cols)</c> for <c>channels_first</c>.</remarks>
 /// <example><code>var layer = new SpatialDropout2D(0.2, dataFormat: "channels_first");</code></example>
 public sealed class SpatialDropout2D : BaseSpatialDropout
 {

@@ -2,8 +2,8 @@ namespace Keras.Layers;
 
 /// <summary>Dropout of whole 3-D feature maps: drops channels of each sample across every spatial position
 /// (<c>keras.layers.SpatialDropout3D</c>).</summary>
-/// <remarks>See <see cref="BaseSpatialDropout"/>. Inputs are <c>(batch, dim1, dim2, dim3, channels)</c> for <c>channels_last</c> and
-/// <c>(batch, channels, dim1, dim2, dim3)</c> for <c>channels_first</c>.</remarks>
+/// <remarks>See <see cref="BaseSpatialDropout"/>. Inputs are <c>(batch, dim1, dim2, dim3, channels)</c> for
+/// <c>channels_last</c> and <c>(batch, channels, dim1, dim2, dim3)</c> for <c>channels_first</c>.</remarks>
 /// <example><code>var layer = new SpatialDropout3D(0.2, dataFormat: "channels_first");</code></example>
 public sealed class SpatialDropout3D : BaseSpatialDropout
 {

@@ -20,7 +20,9 @@ function bnWeights(layer, random) {
 }
 
 function bn(name, shape, opts, training, grads = true) {
-  const config = { name: 'batch_normalization', axis: -1, momentum: 0.99, epsilon: 1e-3, center: true, scale: true, ...opts };
+  const config = {
+    name: 'batch_normalization', axis: -1, momentum: 0.99, epsilon: 1e-3, center: true, scale: true, ...opts,
+  };
   const layer = tf.layers.batchNormalization({
     axis: config.axis, momentum: config.momentum, epsilon: config.epsilon, center: config.center, scale: config.scale,
   });

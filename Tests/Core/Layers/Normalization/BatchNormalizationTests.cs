@@ -237,8 +237,8 @@ public sealed class BatchNormalizationTests
     {
         const string json = """
             {"module": "keras.layers", "class_name": "BatchNormalization", "config": {"name": "batch_normalization",
-             "trainable": false, "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"},
-             "registered_name": null}, "axis": -1, "momentum": 0.99, "epsilon": 0.001, "center": true, "scale": true,
+             "trainable": false, "dtype": {"module": "keras", "class_name": "DTypePolicy",
+             "config": {"name": "float32"}, "registered_name": null}, "axis": -1, "momentum": 0.99, "epsilon": 0.001, "center": true, "scale": true,
              "beta_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {},
              "registered_name": null}, "gamma_initializer": {"module": "keras.initializers", "class_name": "Ones",
              "config": {}, "registered_name": null}, "moving_mean_initializer": {"module": "keras.initializers",

@@ -201,7 +201,8 @@ public sealed class NormalizationLayerTests
              "config": {"name": "float32"}, "registered_name": null}, "axis": -1}, "registered_name": null}
             """;
         Assert.IsType<UnitNormalization>(KerasSerialization.DeserializeLayer(JsonNode.Parse(keras3)!));
-        Assert.Equal("axis", Assert.Throws<ArgumentException>(() => new UnitNormalization(Array.Empty<int>())).ParamName);
+        Assert.Equal("axis",
+            Assert.Throws<ArgumentException>(() => new UnitNormalization(Array.Empty<int>())).ParamName);
     }
 
     [Fact]
@@ -233,6 +234,42 @@ public sealed class NormalizationLayerTests
             var shape = Enumerable.Range(0, rank).Select(_ => (long)random.Next(1, 5)).ToArray();
             return (new UnitNormalization(axis: random.Next(1, rank)), shape);
         });
+    }
+
+    private sealed class SumRegularizer(double factor) : Keras.Regularizers.Regularizer
+    {
+        public override Tensor Call(Tensor x) => x.sum() * factor;
+
+        public override Dictionary<string, object?> GetConfig() => new() { ["factor"] = factor };
+    }
+
+    private sealed class ClampConstraint(float max) : Keras.Constraints.Constraint
+    {
+        public override Tensor Call(Tensor w) => w.clamp_max(max);
+
+        public override Dictionary<string, object?> GetConfig() => new() { ["max"] = max };
+    }
+
+    [Fact]
+    public void GammaAndBetaOptions_ReachTheWeights()
+    {
+        var bn = new BatchNormalization(gammaRegularizer: new SumRegularizer(0.5),
+            betaConstraint: new ClampConstraint(-1));
+        var ln = new LayerNormalization(betaRegularizer: new SumRegularizer(2),
+            gammaConstraint: new ClampConstraint(0.25f));
+        var gn = new GroupNormalization(groups: 2, gammaRegularizer: new SumRegularizer(1));
+        var model = new Keras.Sequential(new Input([4]), bn, ln, gn);
+        using (var scope = torch.NewDisposeScope())
+        {
+            model.Call(torch.ones(2, 4));
+            // gamma of ones (4 · 0.5), beta of zeros (0 · 2), gamma of ones (4 · 1).
+            Assert.Equal([2f, 0f, 4f], model.Losses.Select(l => l.item<float>()).ToArray());
+        }
+        model.Compile(optimizer: new Keras.Optimizers.SGD(learningRate: 0.01), loss: "mse");
+        model.Fit(new float[8, 4], new float[8, 4], verbose: 0);
+        Assert.All(bn.Beta!.ToArray(), v => Assert.Equal(-1f, v));
+        Assert.All(ln.Gamma!.ToArray(), v => Assert.True(v <= 0.25f));
+        Assert.Same(bn.GammaRegularizer, bn.Gamma!.Regularizer);
     }
 
     [Fact]

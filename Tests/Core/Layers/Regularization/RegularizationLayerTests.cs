@@ -39,7 +39,8 @@ public sealed class RegularizationLayerTests
             var mask = torch.rand(x.shape[0], x.shape[1]) > 0.5;
             var trained = layer.Call(x, training: true, mask: mask);
             Assert.False(torch.equal(x, trained).all().item<bool>(), $"{layer.ClassName} did nothing in training.");
-            Assert.True(torch.equal(mask, KerasMask.Get(trained)!).all().item<bool>(), $"{layer.ClassName} lost the mask.");
+            Assert.True(torch.equal(mask, KerasMask.Get(trained)!).all().item<bool>(),
+                $"{layer.ClassName} lost the mask.");
             Assert.True(layer.SupportsMasking);
         }
     }
@@ -145,7 +146,8 @@ public sealed class RegularizationLayerTests
         var x = torch.zeros(8, 6, 5);
         var y = new AlphaDropout(0.5, noiseShape: [null, 1, null]).Call(x, training: true);
         Assert.True(torch.equal(y.amin(1), y.amax(1)).all().item<bool>());
-        var error = Assert.Throws<ArgumentException>(() => new AlphaDropout(0.5, noiseShape: [4, 1]).Call(x, training: true));
+        var error = Assert.Throws<ArgumentException>(
+            () => new AlphaDropout(0.5, noiseShape: [4, 1]).Call(x, training: true));
         Assert.Contains("noise_shape", error.Message);
     }
 
