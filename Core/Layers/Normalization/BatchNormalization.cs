@@ -187,6 +187,12 @@ public sealed class BatchNormalization : Layer
     /// <inheritdoc />
     protected override Tensor CallCore(Tensor inputs, Tensor? mask, bool training)
     {
+        if (mask is not null && mask.dim() != inputs.dim() - 1)
+        {
+            throw new ArgumentException(
+                $"The mask given to layer \"{Name}\" must have one dimension less than the inputs. Received: " +
+                $"mask.shape={new Shape(mask.shape)}, inputs.shape={new Shape(inputs.shape)}", nameof(mask));
+        }
         var gamma = _gamma?.Value;
         var beta = _beta?.Value;
         if (!(training && Trainable))
@@ -198,12 +204,6 @@ public sealed class BatchNormalization : Layer
             .Select(a => (long)a).ToArray();
         if (mask is not null)
         {
-            if (mask.dim() != inputs.dim() - 1)
-            {
-                throw new ArgumentException(
-                    $"The mask given to layer \"{Name}\" must have one dimension less than the inputs. Received: " +
-                    $"mask.shape={new Shape(mask.shape)}, inputs.shape={new Shape(inputs.shape)}", nameof(mask));
-            }
             var (mean, variance) = Ops.MaskedMoments(inputs, mask, reductionAxes);
             UpdateMovingStatistics(mean, variance);
             return Ops.BatchNormalization(inputs, mean, variance, _channelAxis, beta, gamma, Epsilon);

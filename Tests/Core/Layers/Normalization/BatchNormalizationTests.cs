@@ -164,6 +164,7 @@ public sealed class BatchNormalizationTests
         var bad = torch.ones(2, 3, 4, dtype: torch.ScalarType.Bool);
         var error = Assert.Throws<ArgumentException>(() => layer.Call(x, training: true, mask: bad));
         Assert.Contains("one dimension less than the inputs", error.Message);
+        Assert.Throws<ArgumentException>(() => layer.Call(x, mask: bad));
     }
 
     [Fact]
