@@ -218,18 +218,6 @@ public static partial class Ops
     /// <returns>The dropped-out tensor.</returns>
     public static Tensor Dropout(Tensor x, double rate) => torch.nn.functional.dropout(x, rate, training: true);
 
-    /// <summary>Dropout with one keep/drop draw per element of <paramref name="noiseShape"/>, broadcast over
-    /// <paramref name="x"/> (Keras' <c>noise_shape</c>); kept values are scaled by 1/(1-rate).</summary>
-    /// <param name="x">The input.</param>
-    /// <param name="rate">The drop probability.</param>
-    /// <param name="noiseShape">The mask's shape, broadcastable to <paramref name="x"/>.</param>
-    /// <returns>The result.</returns>
-    public static Tensor Dropout(Tensor x, double rate, long[] noiseShape)
-    {
-        var keep = torch.empty(noiseShape, x.dtype, x.device).bernoulli_(1 - rate);
-        return x * keep.div_(1 - rate);
-    }
-
     /// <summary>Opens a scope in which no gradients are recorded.</summary>
     /// <returns>A scope; dispose to leave.</returns>
     public static IDisposable NoGrad() => torch.no_grad();

@@ -26,6 +26,6 @@ public static partial class Ops
     /// <param name="x">The input.</param>
     /// <param name="axis">The axis to normalize along. Defaults to -1.</param>
     /// <returns>The normalized tensor.</returns>
-    public static Tensor L2Normalize(Tensor x, int axis = -1) =>
+    public static Tensor Normalize(Tensor x, int axis = -1) =>
         x / x.square().sum(axis, keepdim: true).sqrt().clamp_min(Epsilon);
 }

@@ -42,7 +42,7 @@ public sealed class OrthogonalRegularizer : Regularizer
                 nameof(x));
         }
         int axis = Mode == "rows" ? 1 : 0;
-        var vectors = Ops.L2Normalize(x, axis);
+        var vectors = Ops.Normalize(x, axis);
         var product = Mode == "rows" ? vectors.matmul(vectors.t()) : vectors.t().matmul(vectors);
         long size = product.shape[0];
         var offDiagonal = product * (1.0 - Ops.Eye(size, size, Ops.DTypeName(x.dtype)));

@@ -241,9 +241,9 @@ public class FunctionalConfigTests
     [Fact]
     public void ModelFromJson_UnknownClass_SaysHowToRegister()
     {
-        string json = ConfigTestModels.Fixture("shared_dense_keras3.json").Replace("\"Dropout\"", "\"SpatialDropout3D\"");
+        string json = ConfigTestModels.Fixture("shared_dense_keras3.json").Replace("\"Dropout\"", "\"QuantumDropout\"");
         var error = Assert.Throws<KeyNotFoundException>(() => Models.ModelFromJson(json));
-        Assert.Contains("'SpatialDropout3D'", error.Message);
+        Assert.Contains("'QuantumDropout'", error.Message);
         Assert.Contains("SerializationRegistry.Register", error.Message);
     }
 
