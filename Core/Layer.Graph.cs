@@ -196,6 +196,10 @@ public abstract partial class Layer
     /// <returns>The dtype name.</returns>
     protected virtual string OutputDType(IReadOnlyList<KerasTensor> inputs) => DType;
 
+    /// <summary>Whether a call passes several inputs as separate positional arguments (<c>mha(query, value)</c>) rather
+    /// than as one list (<c>Add()([a, b])</c>); decides how Keras 3 configs write the call's <c>args</c>.</summary>
+    internal virtual bool InputsAreSeparateArguments => false;
+
     /// <summary>Records an input layer's node (its output has no inputs).</summary>
     internal KerasTensor AddInputNode(KerasTensor tensor)
     {

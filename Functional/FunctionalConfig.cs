@@ -73,10 +73,11 @@ public static class FunctionalConfig
     /// <summary>Keras 3: <c>{"args": [tensor or [tensors]], "kwargs": {}}</c>.</summary>
     private static JsonObject KerasNode(Functional model, Node node)
     {
-        JsonNode argument = node.Inputs.Count == 1
-            ? KerasTensorConfig(model, node.Inputs[0])
-            : new JsonArray(node.Inputs.Select(t => (JsonNode?)KerasTensorConfig(model, t)).ToArray());
-        return new JsonObject { ["args"] = new JsonArray(argument), ["kwargs"] = new JsonObject() };
+        var tensors = node.Inputs.Select(t => (JsonNode?)KerasTensorConfig(model, t)).ToArray();
+        var args = node.Inputs.Count == 1 || node.Layer.InputsAreSeparateArguments
+            ? new JsonArray(tensors)
+            : new JsonArray(new JsonArray(tensors));
+        return new JsonObject { ["args"] = args, ["kwargs"] = new JsonObject() };
     }
 
     private static JsonObject KerasTensorConfig(Functional model, KerasTensor tensor) => new()

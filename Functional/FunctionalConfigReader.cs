@@ -227,7 +227,9 @@ internal sealed class FunctionalConfigReader
         }
         foreach (var (key, value) in arguments)
         {
-            if (value is null || key == "training")
+            // Masks are recomputed by the layers that make them, so Keras 3's recorded mask tensors are redundant.
+            if (value is null || key == "training" || ((key == "mask" || key.EndsWith("_mask", StringComparison.Ordinal))
+                    && IsTensorReference(value)))
             {
                 continue;
             }
@@ -236,6 +238,14 @@ internal sealed class FunctionalConfigReader
                 "Keras.Net layers take no call arguments besides their inputs.");
         }
     }
+
+    /// <summary>A <c>__keras_tensor__</c> reference, or a list of them (and nulls).</summary>
+    private static bool IsTensorReference(JsonNode value) => value switch
+    {
+        JsonObject o => JsonValues.TryGetString(o["class_name"], out string name) && name == "__keras_tensor__",
+        JsonArray items => items.All(i => i is null || IsTensorReference(i)),
+        _ => false,
+    };
 
     /// <summary>An output tensor of a created node, or null when that node does not exist yet.</summary>
     private KerasTensor? Tensor(string caller, string inbound, int nodeIndex, int tensorIndex)

@@ -40,16 +40,7 @@ internal static partial class BuiltInClasses
     {
         SerializationRegistry.RegisterBuiltIn(LayersModule, "InputLayer", InputLayerFromConfig);
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Dense", DenseFromConfig);
-        SerializationRegistry.RegisterBuiltIn(LayersModule, "Add", c =>
-        {
-            var r = Reader("Add", c);
-            return Trainable(new Add(r.Name), r);
-        });
-        SerializationRegistry.RegisterBuiltIn(LayersModule, "Concatenate", c =>
-        {
-            var r = Reader("Concatenate", c);
-            return Trainable(new Concatenate(r.GetInt("axis", -1), r.Name), r);
-        });
+        // Add and Concatenate: BuiltInClasses.AttentionEmbeddingAndMerging.cs, with the other merge layers.
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Activation", c =>
         {
             var r = Reader("Activation", c);

@@ -180,6 +180,25 @@ public static partial class KerasSerialization
     /// <summary>Keras' <c>build_from_config</c>: builds with the recorded input shape(s) before any weights load.</summary>
     private static void BuildFromConfig(Layer layer, JsonObject buildConfig)
     {
+        if (buildConfig["shapes_dict"] is JsonObject shapesDict)
+        {
+            // Keras 3 layers with several named inputs (MultiHeadAttention: query_shape, value_shape, key_shape).
+            var named = new List<Shape>();
+            foreach (var (_, value) in shapesDict)
+            {
+                if (value is null)
+                {
+                    continue;
+                }
+                if (!JsonValues.TryGetShape(value, out Shape s))
+                {
+                    return;
+                }
+                named.Add(s);
+            }
+            layer.BuildAll(named);
+            return;
+        }
         var inputShape = buildConfig["input_shape"];
         if (JsonValues.IsShape(inputShape) && JsonValues.TryGetShape(inputShape, out Shape shape))
         {

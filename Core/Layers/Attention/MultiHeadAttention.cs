@@ -25,6 +25,9 @@ namespace Keras.Layers;
 /// </code></example>
 public sealed class MultiHeadAttention : Layer
 {
+    /// <inheritdoc />
+    internal override bool InputsAreSeparateArguments => true;
+
     [ThreadStatic]
     private static CallOptions? _pending;
 
