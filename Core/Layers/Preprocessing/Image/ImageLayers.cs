@@ -80,18 +80,19 @@ internal static class ImageLayers
 
     /// <summary>RandomZoom's and RandomTranslation's <c>_set_factor</c>: every number in [-1, 1]; a number f gives
     /// <c>[-|f|, |f|]</c>, a pair is sorted.</summary>
-    internal static (double Lower, double Upper) SymmetricFactor(FactorRange factor, string argument, string message)
+    internal static (double Lower, double Upper) SymmetricFactor(FactorRange factor, string argument, string kerasName,
+        string message)
     {
         if (factor.InvalidLength is not null)
         {
-            throw new ArgumentException($"{message}Received: {argument}={factor}", argument);
+            throw new ArgumentException($"{message}Received: {kerasName}={factor}", argument);
         }
         foreach (double value in new[] { factor.First, factor.Second })
         {
             if (!(value >= -1.0 && value <= 1.0))
             {
                 throw new ArgumentException(
-                    $"{message}Received: {argument}={factor} (input_number={FactorRange.Format(value)})", argument);
+                    $"{message}Received: {kerasName}={factor} (input_number={FactorRange.Format(value)})", argument);
             }
         }
         if (factor.IsPair)

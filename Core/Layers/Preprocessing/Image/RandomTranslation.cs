@@ -33,8 +33,8 @@ public sealed class RandomTranslation : Layer
         string? name = null)
         : base(name)
     {
-        HeightRange = ImageLayers.SymmetricFactor(heightFactor, nameof(heightFactor), FactorError);
-        WidthRange = ImageLayers.SymmetricFactor(widthFactor, nameof(widthFactor), FactorError);
+        HeightRange = ImageLayers.SymmetricFactor(heightFactor, nameof(heightFactor), "height_factor", FactorError);
+        WidthRange = ImageLayers.SymmetricFactor(widthFactor, nameof(widthFactor), "width_factor", FactorError);
         ImageLayers.CheckAffineArguments(fillMode, interpolation);
         _heightFactor = heightFactor;
         _widthFactor = widthFactor;

@@ -34,8 +34,8 @@ public sealed class RandomZoom : Layer
         string? name = null)
         : base(name)
     {
-        HeightRange = ImageLayers.SymmetricFactor(heightFactor, nameof(heightFactor), FactorError);
-        WidthRange = widthFactor is FactorRange w ? ImageLayers.SymmetricFactor(w, nameof(widthFactor), FactorError) : null;
+        HeightRange = ImageLayers.SymmetricFactor(heightFactor, nameof(heightFactor), "height_factor", FactorError);
+        WidthRange = widthFactor is FactorRange w ? ImageLayers.SymmetricFactor(w, nameof(widthFactor), "width_factor", FactorError) : null;
         ImageLayers.CheckAffineArguments(fillMode, interpolation);
         _heightFactor = heightFactor;
         _widthFactor = widthFactor;
