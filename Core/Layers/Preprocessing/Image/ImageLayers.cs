@@ -146,5 +146,20 @@ internal static class ImageLayers
     internal static (long Height, long Width) Size(Tensor batch, bool channelsFirst) =>
         channelsFirst ? (batch.shape[2], batch.shape[3]) : (batch.shape[1], batch.shape[2]);
 
+    /// <summary>numpy's <c>tolist()</c> of a flat array of the given shape: a number, a list, or nested lists.</summary>
+    internal static object NestedLists(double[] values, int[] shape)
+    {
+        if (shape.Length == 0)
+        {
+            return values[0];
+        }
+        int stride = values.Length / Math.Max(shape[0], 1);
+        return shape.Length == 1
+            ? values.ToArray()
+            : Enumerable.Range(0, shape[0])
+                .Select(i => NestedLists(values.Skip(i * stride).Take(stride).ToArray(), shape[1..]))
+                .ToList();
+    }
+
     private static string Bound(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

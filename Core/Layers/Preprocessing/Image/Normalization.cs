@@ -172,6 +172,16 @@ public sealed class Normalization : Layer
             AddWeight("count", new Shape(), new Zeros(), trainable: false);
             return;
         }
+        for (int i = 1; i <= _statShape.Length; i++)
+        {
+            if (_statShape[^i] != 1 && _statShape[^i] != _broadcastShape[_keepAxis[^i]])
+            {
+                throw new ArgumentException(
+                    $"Layer \"{Name}\" cannot broadcast `mean` and `variance` of shape " +
+                    $"{new Shape(_statShape.Select(d => (int?)d).ToArray())} to the kept axes " +
+                    $"({string.Join(", ", _keepAxis)}) of inputs of shape {inputShape}.");
+            }
+        }
         _mean = BroadcastStat(_inputMean, ndim);
         _variance = BroadcastStat(_inputVariance!, ndim);
     }
@@ -211,34 +221,21 @@ public sealed class Normalization : Layer
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = Ops.NoGrad();
-        Tensor? totalMean = null;
-        Tensor? totalVariance = null;
-        long totalCount = 0;
+        var moments = new RunningMoments();
         foreach (var (data, _) in batches)
         {
             var batch = data.ToTensor("data", out _).to_type(torch.ScalarType.Float64);
             var reduce = PrepareAdapt(new Shape(batch.shape));
-            var batchMean = reduce.Length == 0 ? batch : batch.mean(reduce);
-            var batchVariance = reduce.Length == 0 ? batch * 0 : batch.var(reduce, unbiased: false);
-            long batchCount = reduce.Aggregate(1L, (n, d) => n * batch.shape[d]);
-            totalCount += batchCount;
-            if (totalMean is null)
-            {
-                (totalMean, totalVariance) = (batchMean, batchVariance);
-                continue;
-            }
-            double batchWeight = (double)batchCount / totalCount;
-            double existingWeight = 1.0 - batchWeight;
-            var newMean = totalMean * existingWeight + batchMean * batchWeight;
-            totalVariance = (totalVariance! + (totalMean - newMean).square()) * existingWeight
-                            + (batchVariance + (batchMean - newMean).square()) * batchWeight;
-            totalMean = newMean;
+            var mean = reduce.Length == 0 ? batch : batch.mean(reduce);
+            var variance = reduce.Length == 0 ? batch * 0 : batch.var(reduce, unbiased: false);
+            moments.Add(mean, variance, reduce.Aggregate(1L, (n, d) => n * batch.shape[d]));
         }
-        if (totalMean is null)
+        if (moments.Mean is not { } totalMean)
         {
             throw new ArgumentException(
                 "adapt() received an empty iterable (no batches). Expected at least one batch.", "data");
         }
+        var totalVariance = moments.Variance!;
         _adaptMean!.Assign(totalMean.reshape(_adaptMean.Shape.ToLongArray()));
         _adaptVariance!.Assign(totalVariance!.reshape(_adaptVariance.Shape.ToLongArray()));
         _ready = true;
@@ -282,35 +279,8 @@ public sealed class Normalization : Layer
         return stat.reshape(expanded).expand(_broadcastShape).contiguous().DetachFromDisposeScope();
     }
 
-    private object? StatConfig(double[]? values)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-        return _statShape.Length switch
-        {
-            0 => values[0],
-            1 => values.ToArray(),
-            _ => Nest(values, 0, 0).Item1,
-        };
-    }
-
-    /// <summary>Nested lists for statistics of rank 2 and more (numpy's <c>tolist()</c>).</summary>
-    private (object, int) Nest(double[] values, int dim, int offset)
-    {
-        if (dim == _statShape.Length - 1)
-        {
-            return (values.Skip(offset).Take(_statShape[dim]).ToArray(), offset + _statShape[dim]);
-        }
-        var items = new List<object>();
-        for (int i = 0; i < _statShape[dim]; i++)
-        {
-            (object item, offset) = Nest(values, dim + 1, offset);
-            items.Add(item);
-        }
-        return (items, offset);
-    }
+    private object? StatConfig(double[]? values) =>
+        values is null ? null : ImageLayers.NestedLists(values, _statShape);
 
     private static string Describe(double[]? values) =>
         values is null ? "None" : $"[{string.Join(", ", values.Select(FactorRange.Format))}]";

@@ -197,6 +197,22 @@ public sealed class ImagePreprocessingLayerTests
         Assert.Contains("adapt() is being called with data with an incompatible shape", shape.Message);
         var given = new Normalization(1.0, 4.0);
         Assert.Throws<InvalidOperationException>(() => given.Adapt(new float[,] { { 1 } }));
+        var mismatch = Assert.Throws<ArgumentException>(() => new Normalization(mean: [1.0, 2.0], variance: [1.0, 1.0])
+            .Call(x));
+        Assert.Contains("cannot broadcast `mean` and `variance` of shape (2,)", mismatch.Message);
+    }
+
+    [Fact]
+    public void Normalization_AdaptOnAListOfBatches_EqualsAdaptOnAllData()
+    {
+        var whole = new Normalization();
+        whole.Adapt(new float[,] { { 1, 10 }, { 2, 30 }, { 4, 20 }, { 9, -5 }, { 0, 0 } });
+        var batched = new Normalization();
+        batched.Adapt([new float[,] { { 1, 10 }, { 2, 30 } }, new float[,] { { 4, 20 }, { 9, -5 }, { 0, 0 } }]);
+        Assert.Equal(whole.AdaptMean!.ToArray(), batched.AdaptMean!.ToArray());
+        Assert.Equal(whole.AdaptVariance!.ToArray().Select(v => Math.Round(v, 3)),
+            batched.AdaptVariance!.ToArray().Select(v => Math.Round(v, 3)));
+        Assert.Equal([3.2f, 11f], whole.AdaptMean.ToArray());
     }
 
     [Fact]
