@@ -237,6 +237,27 @@ public sealed class ImagePreprocessingLayerTests
     }
 
     [Fact]
+    public void Model_WithPreprocessingLayers_RoundTripsThroughJson_AndLoadsAdaptedWeights()
+    {
+        using var scope = torch.NewDisposeScope();
+        var norm = new Normalization(name: "pre_norm");
+        norm.Adapt(torch.rand(10, 6, 6, 3) * 4);
+        using var model = new Sequential(
+        [
+            new InputLayer([8, 8, 3], name: "pre_in"), new Resizing(6, 6, name: "pre_resize"),
+            new RandomFlip("horizontal", seed: 1, name: "pre_flip"), new RandomRotation(0.1, name: "pre_rotate"),
+            new Rescaling(0.5, offset: 1, name: "pre_rescale"), norm, new Flatten(name: "pre_flat"),
+            new Dense(2, name: "pre_out"),
+        ], "preprocessing");
+        string json = model.ToJson();
+        using var restored = Models.ModelFromJson(json);
+        Assert.Equal(json, restored.ToJson());
+        restored.SetWeights(model.GetWeights());
+        var x = torch.rand(3, 8, 8, 3);
+        Assert.True(model.Predict(x, verbose: 0).allclose(restored.Predict(x, verbose: 0), atol: 1e-6));
+    }
+
+    [Fact]
     public void Resizing_KeepsIntegerDtype_OthersOutputFloat()
     {
         using var bytes = torch.arange(48).reshape(1, 4, 4, 3).to_type(torch.ScalarType.Byte);
