@@ -100,7 +100,7 @@ public abstract partial class Layer
         }
         var inputMasks = masks ?? inputs.Select(KerasMask.Get).ToList();
         bool? outer = _ambientTraining;
-        _ambientTraining = training ?? outer ?? false;
+        _ambientTraining = training ?? outer ?? TrainingByDefault;
         BeginCall();
         try
         {

@@ -145,7 +145,7 @@ public abstract partial class Layer : IDisposable
         }
         var inputMask = mask ?? KerasMask.Get(inputs);
         bool? outer = _ambientTraining;
-        bool mode = training ?? outer ?? false;
+        bool mode = training ?? outer ?? TrainingByDefault;
         _ambientTraining = mode;
         BeginCall();
         try
@@ -224,6 +224,11 @@ public abstract partial class Layer : IDisposable
     /// <param name="training">True while training.</param>
     /// <returns>The output.</returns>
     protected virtual Tensor CallCore(Tensor inputs, Tensor? mask, bool training) => CallCore(inputs, training);
+
+    /// <summary>The mode of a call that names none and has no enclosing call: false (inference) for most layers; true
+    /// for the random augmentation layers, which augment when called on their own, as Keras 3's
+    /// <c>call(inputs, training=True)</c>. Inside a model, the model's mode (inference in <c>Predict</c>) wins.</summary>
+    protected virtual bool TrainingByDefault => false;
 
     /// <summary>Called after <see cref="Trainable"/> changes (e.g. to switch BatchNormalization to inference).</summary>
     protected virtual void OnTrainableChanged()

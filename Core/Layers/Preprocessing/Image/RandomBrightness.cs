@@ -8,6 +8,9 @@ namespace Keras.Layers;
 /// <example><code>var brightness = new RandomBrightness(0.2, valueRange: (0, 1));   // ±0.2 on [0, 1] images</code></example>
 public sealed class RandomBrightness : Layer
 {
+    /// <inheritdoc />
+    protected override bool TrainingByDefault => true;
+
     /// <summary>Creates the layer.</summary>
     /// <param name="factor">The brightness range: numbers in [-1, 1]; <c>f</c> gives <c>[-f, f]</c>, a pair its
     /// range.</param>

@@ -10,6 +10,9 @@ namespace Keras.Layers;
 /// <example><code>var contrast = new RandomContrast((0.2, 0.2), valueRange: (0, 1));   // contrast in [0.8, 1.2]</code></example>
 public sealed class RandomContrast : Layer
 {
+    /// <inheritdoc />
+    protected override bool TrainingByDefault => true;
+
     /// <summary>Creates the layer.</summary>
     /// <param name="factor">The contrast range: numbers in [0, 1]; <c>f</c> gives <c>[0, f]</c>, a pair
     /// <c>(lower, upper)</c> gives contrasts in <c>[1 - lower, 1 + upper]</c>.</param>

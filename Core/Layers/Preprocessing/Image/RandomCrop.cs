@@ -9,6 +9,9 @@ namespace Keras.Layers;
 /// <example><code>var crop = new RandomCrop(24, 24);   // (N, 32, 32, 3) → (N, 24, 24, 3)</code></example>
 public sealed class RandomCrop : Layer
 {
+    /// <inheritdoc />
+    protected override bool TrainingByDefault => true;
+
     /// <summary>Creates the layer.</summary>
     /// <param name="height">The output height.</param>
     /// <param name="width">The output width.</param>

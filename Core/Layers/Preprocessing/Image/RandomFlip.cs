@@ -9,6 +9,9 @@ namespace Keras.Layers;
 /// </code></example>
 public sealed class RandomFlip : Layer
 {
+    /// <inheritdoc />
+    protected override bool TrainingByDefault => true;
+
     /// <summary>Creates the layer.</summary>
     /// <param name="mode"><c>"horizontal"</c> (left-right), <c>"vertical"</c> (top-bottom) or
     /// <c>"horizontal_and_vertical"</c>. Defaults to horizontal_and_vertical.</param>

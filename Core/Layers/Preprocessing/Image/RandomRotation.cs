@@ -12,6 +12,9 @@ namespace Keras.Layers;
 /// </code></example>
 public sealed class RandomRotation : Layer
 {
+    /// <inheritdoc />
+    protected override bool TrainingByDefault => true;
+
     /// <summary>Creates the layer.</summary>
     /// <param name="factor">A fraction of a full turn: <c>f</c> gives <c>[-f, f]</c>, a pair <c>(lower, upper)</c>
     /// its range; numbers in [-1, 1].</param>

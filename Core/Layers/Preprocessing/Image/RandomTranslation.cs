@@ -11,6 +11,9 @@ namespace Keras.Layers;
 /// </code></example>
 public sealed class RandomTranslation : Layer
 {
+    /// <inheritdoc />
+    protected override bool TrainingByDefault => true;
+
     private const string FactorError =
         "The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. ";
 

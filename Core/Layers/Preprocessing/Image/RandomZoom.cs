@@ -12,6 +12,9 @@ namespace Keras.Layers;
 /// </code></example>
 public sealed class RandomZoom : Layer
 {
+    /// <inheritdoc />
+    protected override bool TrainingByDefault => true;
+
     private const string FactorError = "The `height_factor` and `width_factor` arguments should be a number (or a " +
                                        "list of two numbers) in the range [-1.0, 1.0]. ";
 

@@ -13,7 +13,7 @@ public sealed class ImagePreprocessingGoldenTests
     private const string Tfjs = "../../../../Golden/ImagePreprocessing/tfjs.json";
     private const string Resizing = "../../../../Golden/ImagePreprocessing/resizing.json";
     private const string Cropping = "../../../../Golden/ImagePreprocessing/cropping.json";
-    private const string Normalization = "../../../../Golden/ImagePreprocessing/normalization.json";
+    private const string NormalizationFixture = "../../../../Golden/ImagePreprocessing/normalization.json";
     private const string Adapt = "../../../../Golden/ImagePreprocessing/adapt.json";
     private const string Transforms = "../../../../Golden/ImagePreprocessing/transforms.json";
 
@@ -23,7 +23,7 @@ public sealed class ImagePreprocessingGoldenTests
 
     public static TheoryData<string> CroppingCases => GoldenFixtures.CaseNames(Cropping);
 
-    public static TheoryData<string> NormalizationCases => GoldenFixtures.CaseNames(Normalization);
+    public static TheoryData<string> NormalizationCases => GoldenFixtures.CaseNames(NormalizationFixture);
 
     public static TheoryData<string> AdaptCases => GoldenFixtures.CaseNames(Adapt);
 
@@ -44,7 +44,7 @@ public sealed class ImagePreprocessingGoldenTests
     [Theory]
     [MemberData(nameof(NormalizationCases))]
     public void RescalingAndNormalization_MatchKeras3(string caseName) =>
-        GoldenFixtures.Check(Normalization, caseName);
+        GoldenFixtures.Check(NormalizationFixture, caseName);
 
     [Theory]
     [MemberData(nameof(AdaptCases))]
@@ -52,7 +52,7 @@ public sealed class ImagePreprocessingGoldenTests
     {
         var golden = Case(Adapt, caseName);
         using var scope = torch.NewDisposeScope();
-        var layer = (Normalization)KerasSerialization.DeserializeLayer(golden["layer"]!.DeepClone());
+        var layer = (Keras.Layers.Normalization)KerasSerialization.DeserializeLayer(golden["layer"]!.DeepClone());
         var batches = golden["batches"]!.AsArray().Select(GoldenRunner.ToTensor).ToList();
         if (golden["as_batches"]!.GetValue<bool>())
         {

@@ -39,7 +39,7 @@ public sealed class ImagePreprocessingLayerTests
         var rescaling = new Rescaling(0.5);
         Assert.Equal([0.5], rescaling.Scale);
         Assert.Equal([0.0], rescaling.Offset);
-        var normalization = new Normalization();
+        var normalization = new Keras.Layers.Normalization();
         Assert.Equal([-1], normalization.Axis);
         Assert.False(normalization.Invert);
     }
@@ -93,7 +93,7 @@ public sealed class ImagePreprocessingLayerTests
         Assert.Equal((-0.1, 0.1), rotation.Factor);
         var rescaling = (Rescaling)Read($$$"""{"module": "keras.layers", "class_name": "Rescaling", "config": {"name": "rescaling", "trainable": true, "dtype": {{{dtype}}}, "scale": {"class_name": "__numpy__", "config": {"value": [4.366, 4.464, 4.444], "dtype": "float32"}}, "offset": 0.0}, "registered_name": null}""");
         Assert.Equal([4.366, 4.464, 4.444], rescaling.Scale.ToArray());
-        var normalization = (Normalization)Read($$$"""{"module": "keras.layers", "class_name": "Normalization", "config": {"name": "normalization", "trainable": true, "dtype": {{{dtype}}}, "axis": [-1], "invert": false, "mean": null, "variance": null}, "registered_name": null, "build_config": {"input_shape": [null, 224, 224, 3]}}""");
+        var normalization = (Keras.Layers.Normalization)Read($$$"""{"module": "keras.layers", "class_name": "Normalization", "config": {"name": "normalization", "trainable": true, "dtype": {{{dtype}}}, "axis": [-1], "invert": false, "mean": null, "variance": null}, "registered_name": null, "build_config": {"input_shape": [null, 224, 224, 3]}}""");
         Assert.Equal([-1], normalization.Axis.ToArray());
         var zoom = (RandomZoom)Read($$$"""{"module": "keras.layers", "class_name": "RandomZoom", "config": {"name": "random_zoom", "trainable": true, "dtype": {{{dtype}}}, "height_factor": 0.1, "width_factor": null, "fill_mode": "reflect", "interpolation": "bilinear", "seed": null, "fill_value": 0.0, "data_format": "channels_last"}, "registered_name": null}""");
         Assert.Equal(((-0.1, 0.1), ((double, double)?)null), (zoom.HeightRange, zoom.WidthRange));
@@ -105,9 +105,9 @@ public sealed class ImagePreprocessingLayerTests
         // Keras 2 writes scalar factors, an int axis, no data_format/pad keys, and __tuple__ objects.
         var contrast = (RandomContrast)Read("""{"class_name": "RandomContrast", "config": {"name": "rc", "trainable": true, "dtype": "float32", "factor": 0.2, "seed": null}}""");
         Assert.Equal((0.0, 0.2), contrast.Factor);
-        var normalization = (Normalization)Read("""{"class_name": "Normalization", "config": {"name": "n", "trainable": true, "dtype": "float32", "axis": -1, "mean": null, "variance": null}}""");
+        var normalization = (Keras.Layers.Normalization)Read("""{"class_name": "Normalization", "config": {"name": "n", "trainable": true, "dtype": "float32", "axis": -1, "mean": null, "variance": null}}""");
         Assert.Equal([-1], normalization.Axis.ToArray());
-        var none = (Normalization)Read("""{"class_name": "Normalization", "config": {"name": "n2", "axis": null, "mean": null, "variance": null}}""");
+        var none = (Keras.Layers.Normalization)Read("""{"class_name": "Normalization", "config": {"name": "n2", "axis": null, "mean": null, "variance": null}}""");
         Assert.Empty(none.Axis);
         var resizing = (Resizing)Read("""{"class_name": "Resizing", "config": {"name": "r", "trainable": true, "dtype": "float32", "height": 8, "width": 9, "interpolation": "nearest", "crop_to_aspect_ratio": true}}""");
         Assert.Equal((8, 9, "nearest", true, "channels_last"),
@@ -181,23 +181,23 @@ public sealed class ImagePreprocessingLayerTests
     [Fact]
     public void Normalization_Errors()
     {
-        var missing = Assert.Throws<ArgumentException>(() => new Normalization(mean: [1.0]));
+        var missing = Assert.Throws<ArgumentException>(() => new Keras.Layers.Normalization(mean: [1.0]));
         Assert.Contains("both `mean` and `variance` must be set", missing.Message);
         Assert.Contains("must have the same shape",
-            Assert.Throws<ArgumentException>(() => new Normalization(mean: [1.0], variance: [1.0, 2.0])).Message);
+            Assert.Throws<ArgumentException>(() => new Keras.Layers.Normalization(mean: [1.0], variance: [1.0, 2.0])).Message);
         using var x = torch.ones(2, 3);
-        var unadapted = new Normalization(name: "features");
+        var unadapted = new Keras.Layers.Normalization(name: "features");
         var error = Assert.Throws<InvalidOperationException>(() => unadapted.Call(x));
         Assert.Contains("Normalization layer \"features\" has no mean and variance yet. Call `Adapt(data)`", error.Message);
-        var axis = Assert.Throws<ArgumentException>(() => new Normalization(axis: [3]).Call(x));
+        var axis = Assert.Throws<ArgumentException>(() => new Keras.Layers.Normalization(axis: [3]).Call(x));
         Assert.Contains("All `axis` values must be in the range [-ndim, ndim). Received inputs with ndim=2", axis.Message);
-        var adapted = new Normalization();
+        var adapted = new Keras.Layers.Normalization();
         adapted.Adapt(new float[,] { { 1, 2, 3 }, { 3, 4, 5 } });
         var shape = Assert.Throws<ArgumentException>(() => adapted.Adapt(new float[,] { { 1, 2 } }));
         Assert.Contains("adapt() is being called with data with an incompatible shape", shape.Message);
-        var given = new Normalization(1.0, 4.0);
+        var given = new Keras.Layers.Normalization(1.0, 4.0);
         Assert.Throws<InvalidOperationException>(() => given.Adapt(new float[,] { { 1 } }));
-        var mismatch = Assert.Throws<ArgumentException>(() => new Normalization(mean: [1.0, 2.0], variance: [1.0, 1.0])
+        var mismatch = Assert.Throws<ArgumentException>(() => new Keras.Layers.Normalization(mean: [1.0, 2.0], variance: [1.0, 1.0])
             .Call(x));
         Assert.Contains("cannot broadcast `mean` and `variance` of shape (2,)", mismatch.Message);
     }
@@ -205,9 +205,9 @@ public sealed class ImagePreprocessingLayerTests
     [Fact]
     public void Normalization_AdaptOnAListOfBatches_EqualsAdaptOnAllData()
     {
-        var whole = new Normalization();
+        var whole = new Keras.Layers.Normalization();
         whole.Adapt(new float[,] { { 1, 10 }, { 2, 30 }, { 4, 20 }, { 9, -5 }, { 0, 0 } });
-        var batched = new Normalization();
+        var batched = new Keras.Layers.Normalization();
         batched.Adapt([new float[,] { { 1, 10 }, { 2, 30 } }, new float[,] { { 4, 20 }, { 9, -5 }, { 0, 0 } }]);
         Assert.Equal(whole.AdaptMean!.ToArray(), batched.AdaptMean!.ToArray());
         Assert.Equal(whole.AdaptVariance!.ToArray().Select(v => Math.Round(v, 3)),
@@ -218,7 +218,7 @@ public sealed class ImagePreprocessingLayerTests
     [Fact]
     public void Normalization_AdaptedWeights_AreNonTrainableKerasLayout_AndLoadedWeightsCount()
     {
-        var layer = new Normalization();
+        var layer = new Keras.Layers.Normalization();
         layer.Adapt(new float[,] { { 0, 7, 4 }, { 2, 9, 6 }, { 0, 7, 4 }, { 2, 9, 6 } });
         Assert.Equal(["mean", "variance", "count"], layer.Weights.Select(w => w.Name));
         Assert.Empty(layer.TrainableWeights);
@@ -227,20 +227,20 @@ public sealed class ImagePreprocessingLayerTests
         using var y = layer.Call(torch.tensor(new float[] { 0, 7, 4 }).reshape(1, 3));
         Assert.Equal([-1f, -1f, -1f], y.data<float>().ToArray());
         // Weights set after building (as when a saved model loads) make the layer usable without Adapt.
-        var loaded = new Normalization();
+        var loaded = new Keras.Layers.Normalization();
         loaded.Build([null, 2]);
         loaded.Weights[0].Assign([1f, 2f]);
         loaded.Weights[1].Assign([4f, 4f]);
         using var z = loaded.Call(torch.tensor(new float[] { 3, 2 }).reshape(1, 2));
         Assert.Equal([1f, 0f], z.data<float>().ToArray());
-        Assert.Empty(new Normalization(0.0, 1.0).Weights);
+        Assert.Empty(new Keras.Layers.Normalization(0.0, 1.0).Weights);
     }
 
     [Fact]
     public void Model_WithPreprocessingLayers_RoundTripsThroughJson_AndLoadsAdaptedWeights()
     {
         using var scope = torch.NewDisposeScope();
-        var norm = new Normalization(name: "pre_norm");
+        var norm = new Keras.Layers.Normalization(name: "pre_norm");
         norm.Adapt(torch.rand(10, 6, 6, 3) * 4);
         using var model = new Sequential(
         [
@@ -301,7 +301,7 @@ public sealed class ImagePreprocessingLayerTests
                 4 => new RandomContrast(0.2),
                 5 => new RandomBrightness(0.2),
                 6 => new Rescaling(0.5, 1),
-                _ => new Normalization(0.0, 1.0),
+                _ => new Keras.Layers.Normalization(0.0, 1.0),
             };
             return (layer, [random.Next(1, 4), random.Next(1, 6), random.Next(1, 6), random.Next(1, 4)]);
         }, trials: 16);

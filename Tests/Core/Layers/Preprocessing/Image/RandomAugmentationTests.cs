@@ -38,10 +38,22 @@ public sealed class RandomAugmentationTests
         using var scope = torch.NewDisposeScope();
         var x = Images();
         var layer = Make(kind, 0.4);
-        Assert.True(Same(layer.Call(x), x));
         Assert.True(Same(layer.Call(x, training: false), x));
         // Training changes the images (with overwhelming probability for six images).
         Assert.False(Same(layer.Call(x, training: true), x));
+    }
+
+    [Fact]
+    public void CalledOnItsOwn_AugmentsAsKeras3_ButInsideAModelsPredictItDoesNot()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = Images();
+        var flip = new RandomFlip();
+        bool changed = Enumerable.Range(0, 8).Any(_ => !Same(flip.Call(x), x));
+        Assert.True(changed, "a standalone call defaults to training=True, as Keras 3's call(inputs, training=True)");
+        using var model = new Sequential(new Input([(int)x.shape[1], (int)x.shape[2], (int)x.shape[3]]),
+            new RandomFlip());
+        Assert.True(Same(model.Predict(x, verbose: 0), x));
     }
 
     [Theory]
@@ -65,8 +77,8 @@ public sealed class RandomAugmentationTests
         var x = Images(1, 5, 5, 1);
         var layer = new RandomCrop(3, 3);
         // Inference: the largest window with the target aspect ratio (here the whole image), resized to the target.
-        Assert.True(layer.Call(x).allclose(Ops.ImageResize(x, 3, 3), atol: 1e-6));
-        Assert.True(new RandomCrop(2, 4).Call(x).allclose(Ops.ImageResize(x.narrow(1, 1, 2), 2, 4), atol: 1e-6));
+        Assert.True(layer.Call(x, training: false).allclose(Ops.ImageResize(x, 3, 3), atol: 1e-6));
+        Assert.True(new RandomCrop(2, 4).Call(x, training: false).allclose(Ops.ImageResize(x.narrow(1, 1, 2), 2, 4), atol: 1e-6));
         // Training: every one of the 3×3 window positions occurs, and only those.
         var seen = new HashSet<(long, long)>();
         for (int i = 0; i < 120; i++)
