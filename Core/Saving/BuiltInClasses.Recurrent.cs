@@ -99,7 +99,35 @@ internal static partial class BuiltInClasses
         RegisterRecurrentWrappers();
     }
 
-    static partial void RegisterRecurrentWrappers();
+    private static void RegisterRecurrentWrappers()
+    {
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Bidirectional", c =>
+        {
+            var r = Reader("Bidirectional", c);
+            var layer = WrappedRnn(r, "layer")
+                        ?? throw r.Error("its config has no \"layer\" object, which is required.");
+            // Absent means Keras' default "concat"; null means no merge.
+            string? mergeMode = !c.ContainsKey("merge_mode") ? "concat"
+                : r.Has("merge_mode") ? r.GetString("merge_mode") : null;
+            return new Bidirectional(layer, mergeMode, WrappedRnn(r, "backward_layer"), r.Name, r.Trainable);
+        });
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "TimeDistributed", c =>
+        {
+            var r = Reader("TimeDistributed", c);
+            var layer = c["layer"] is JsonObject inner
+                ? KerasSerialization.DeserializeLayer(inner)
+                : throw r.Error("its config has no \"layer\" object, which is required.");
+            return new TimeDistributed(layer, r.Name, r.Trainable);
+        });
+    }
+
+    private static RNN? WrappedRnn(ConfigReader r, string key) => r.Config[key] switch
+    {
+        null => null,
+        JsonObject inner => KerasSerialization.DeserializeLayer(inner) as RNN
+                            ?? throw r.Error($"\"{key}\" must be a recurrent layer (LSTM, GRU, SimpleRNN, RNN, ConvLSTM)."),
+        _ => throw r.Error($"\"{key}\" must be a layer config object."),
+    };
 
     private static LSTMCell LstmCell(ConfigReader r, CellOptions o, string? name)
     {

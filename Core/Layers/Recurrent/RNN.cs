@@ -76,7 +76,7 @@ public class RNN : Layer
     /// <summary>Keras' unrolling hint (no effect on the computation here).</summary>
     public bool Unroll { get; }
 
-    /// <summary>Whether masked timesteps output zeros (set by <c>Bidirectional</c> when it returns
+    /// <summary>Whether masked timesteps output zeros (set by <see cref="Bidirectional"/> when it returns
     /// sequences, as Keras does).</summary>
     public bool ZeroOutputForMask { get; internal set; }
 
