@@ -80,7 +80,7 @@ public sealed class GRUCell : RNNCell
     /// <inheritdoc />
     public override Dictionary<string, object?> GetConfig() => CellConfig(
         [new("units", Units), new("activation", Activation.Name), new("recurrent_activation", RecurrentActivation.Name)],
-        [], [new("reset_after", ResetAfter)]);
+        [], [], [new("reset_after", ResetAfter)]);
 
     /// <inheritdoc />
     protected override void BuildCore(Shape inputShape)

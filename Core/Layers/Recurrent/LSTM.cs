@@ -67,6 +67,25 @@ public sealed class LSTM : RNN
     /// <summary>The dimension of the output and states.</summary>
     public int Units => Cell.Units;
 
+    /// <summary>Whether the forget gate's bias starts at 1.</summary>
+    public bool UnitForgetBias => Cell.UnitForgetBias;
+
     /// <inheritdoc />
-    public override Dictionary<string, object?> GetConfig() => FlattenedConfig();
+    public override Dictionary<string, object?> GetConfig()
+    {
+        // The layer writes unit_forget_bias after the initializers (the cell writes it after use_bias).
+        var config = new Dictionary<string, object?>();
+        foreach (var (key, value) in FlattenedConfig())
+        {
+            if (key != "unit_forget_bias")
+            {
+                config[key] = value;
+            }
+            if (key == "bias_initializer")
+            {
+                config["unit_forget_bias"] = UnitForgetBias;
+            }
+        }
+        return config;
+    }
 }

@@ -77,7 +77,7 @@ public sealed class LSTMCell : RNNCell
     /// <inheritdoc />
     public override Dictionary<string, object?> GetConfig() => CellConfig(
         [new("units", Units), new("activation", Activation.Name), new("recurrent_activation", RecurrentActivation.Name)],
-        [new("unit_forget_bias", UnitForgetBias)], []);
+        [new("unit_forget_bias", UnitForgetBias)], [], []);
 
     /// <inheritdoc />
     protected override void BuildCore(Shape inputShape)

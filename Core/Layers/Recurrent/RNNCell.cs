@@ -169,6 +169,7 @@ public abstract class RNNCell : Layer
     /// <summary>Writes the weight options and dropout rates shared by the cells, in Keras' key order, around the
     /// cell-specific keys.</summary>
     private protected Dictionary<string, object?> CellConfig(IEnumerable<KeyValuePair<string, object?>> head,
+        IEnumerable<KeyValuePair<string, object?>> afterUseBias,
         IEnumerable<KeyValuePair<string, object?>> afterInitializers, IEnumerable<KeyValuePair<string, object?>> tail)
     {
         var config = base.GetConfig();
@@ -177,6 +178,10 @@ public abstract class RNNCell : Layer
             config[key] = value;
         }
         config["use_bias"] = UseBias;
+        foreach (var (key, value) in afterUseBias)
+        {
+            config[key] = value;
+        }
         config["kernel_initializer"] = KernelInitializer;
         config["recurrent_initializer"] = RecurrentInitializer;
         config["bias_initializer"] = BiasInitializer;

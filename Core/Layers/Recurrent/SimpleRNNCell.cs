@@ -58,7 +58,7 @@ public sealed class SimpleRNNCell : RNNCell
 
     /// <inheritdoc />
     public override Dictionary<string, object?> GetConfig() => CellConfig(
-        [new("units", Units), new("activation", Activation.Name)], [], []);
+        [new("units", Units), new("activation", Activation.Name)], [], [], []);
 
     /// <inheritdoc />
     internal override bool AppliesDropout(double rate) => rate > 0;

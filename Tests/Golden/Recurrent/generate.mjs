@@ -116,7 +116,9 @@ cases.push(runCase('time_distributed_dense_4d',
   cfg('TimeDistributed', { name: 'time_distributed', layer: cfg('Dense', { name: 'dense', units: 2 }) }),
   tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2 }) }), uniform(r, [2, 3, 2, 4])));
 
-// --- ConvLSTM2D ---
+// --- ConvLSTM2D (own fixture) ---
+writeFixture(new URL('./recurrent.json', import.meta.url).pathname, cases);
+cases.length = 0;
 const conv = (extra) => cfg('ConvLSTM2D', { name: 'conv_lstm2d', ...extra });
 cases.push(runCase('conv_lstm2d_valid_last', conv({ filters: 2, kernel_size: [3, 3] }),
   tf.layers.convLstm2d({ filters: 2, kernelSize: 3, ...sig }), uniform(r, [2, 3, 5, 5, 2])));
@@ -129,4 +131,4 @@ cases.push(runCase('conv_lstm2d_strides_state',
   tf.layers.convLstm2d({ filters: 2, kernelSize: [3, 2], strides: [2, 1], padding: 'same', returnState: true, ...sig }),
   uniform(r, [2, 2, 5, 4, 1])));
 
-writeFixture(new URL('./recurrent.json', import.meta.url).pathname, cases);
+writeFixture(new URL('./conv_lstm.json', import.meta.url).pathname, cases);
