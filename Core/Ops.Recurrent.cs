@@ -28,18 +28,13 @@ public static partial class Ops
         return q.mul(gain).contiguous().MoveToOuterDisposeScope();
     }
 
-    /// <summary>An N-d convolution (N = 1, 2, 3) of a channels-first input with a Keras-layout kernel, padded as Keras'
-    /// <c>"same"</c> (extra padding at the end, as TensorFlow) or <c>"valid"</c>.</summary>
-    /// <param name="x">The input, shape <c>(batch, channels, *spatial)</c>.</param>
-    /// <param name="kernel">The kernel in Keras layout <c>(*kernel_size, in, out)</c>.</param>
-    /// <param name="strides">The strides, one per spatial axis.</param>
-    /// <param name="dilation">The dilation rates, one per spatial axis.</param>
-    /// <param name="same">True for <c>"same"</c> padding, false for <c>"valid"</c>.</param>
-    /// <returns>The output, shape <c>(batch, out, *spatial_out)</c>.</returns>
-    internal static Tensor RecurrentConv(Tensor x, Tensor kernel, long[] strides, long[] dilation, bool same)
+    /// <summary>Converts a Keras convolution kernel <c>(*kernel_size, in, out)</c> to libtorch's
+    /// <c>(out, in, *kernel_size)</c>, contiguous.</summary>
+    /// <param name="kernel">The Keras-layout kernel.</param>
+    /// <returns>A new tensor (differentiable with respect to <paramref name="kernel"/>).</returns>
+    internal static Tensor RecurrentConvWeight(Tensor kernel)
     {
-        int rank = strides.Length;
-        // Keras (k..., in, out) → torch (out, in, k...).
+        int rank = (int)kernel.dim() - 2;
         var order = new long[rank + 2];
         order[0] = rank + 1;
         order[1] = rank;
@@ -47,7 +42,22 @@ public static partial class Ops
         {
             order[i + 2] = i;
         }
-        using var weight = kernel.permute(order);
+        using var permuted = kernel.permute(order);
+        return permuted.contiguous();
+    }
+
+    /// <summary>An N-d convolution (N = 1, 2, 3) of a channels-first input, padded as Keras' <c>"same"</c> (the odd
+    /// pixel at the end, as TensorFlow) or <c>"valid"</c>.</summary>
+    /// <param name="x">The input, shape <c>(batch, channels, *spatial)</c>.</param>
+    /// <param name="weight">The kernel in libtorch layout <c>(out, in, *kernel_size)</c>
+    /// (<see cref="RecurrentConvWeight"/>).</param>
+    /// <param name="strides">The strides, one per spatial axis.</param>
+    /// <param name="dilation">The dilation rates, one per spatial axis.</param>
+    /// <param name="same">True for <c>"same"</c> padding, false for <c>"valid"</c>.</param>
+    /// <returns>The output, shape <c>(batch, out, *spatial_out)</c>.</returns>
+    internal static Tensor RecurrentConv(Tensor x, Tensor weight, long[] strides, long[] dilation, bool same)
+    {
+        int rank = strides.Length;
         Tensor input = x;
         if (same)
         {
@@ -56,10 +66,10 @@ public static partial class Ops
             for (int i = 0; i < rank; i++)
             {
                 long size = x.shape[i + 2];
-                long k = kernel.shape[i];
+                long k = weight.shape[i + 2];
                 long output = (size + strides[i] - 1) / strides[i];
                 long total = Math.Max((output - 1) * strides[i] + (k - 1) * dilation[i] + 1 - size, 0);
-                // torch's pad lists the last axis first: (before, after) pairs.
+                // torch's pad lists the last axis first, as (before, after) pairs.
                 pad[2 * (rank - 1 - i)] = total / 2;
                 pad[2 * (rank - 1 - i) + 1] = total - total / 2;
                 any |= total > 0;

@@ -97,7 +97,50 @@ internal static partial class BuiltInClasses
             return f.Apply(layer);
         });
         RegisterRecurrentWrappers();
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "ConvLSTM1D", c => ConvLstm(1, "ConvLSTM1D", c));
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "ConvLSTM2D", c => ConvLstm(2, "ConvLSTM2D", c));
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "ConvLSTM3D", c => ConvLstm(3, "ConvLSTM3D", c));
     }
+
+    private static ConvLSTM ConvLstm(int rank, string className, JsonObject c)
+    {
+        var r = RecurrentReader(className, c);
+        // ConvLSTM layers take no unroll argument (Keras passes it through **kwargs and loops the same way).
+        r.RejectUnsupported("unroll");
+        var o = new CellOptions(r);
+        var f = new RecurrentFlags(r);
+        int filters = r.GetInt("filters");
+        var kernelSize = IntTuple(r, "kernel_size") ?? throw r.Error("its config has no \"kernel_size\", which is required.");
+        var strides = IntTuple(r, "strides");
+        string padding = r.GetString("padding", "valid");
+        string? dataFormat = r.Has("data_format") ? r.GetString("data_format") : null;
+        var dilation = IntTuple(r, "dilation_rate");
+        bool unitForgetBias = r.GetBool("unit_forget_bias", true);
+        var activity = r.GetRegularizer("activity_regularizer");
+        ConvLSTM layer = rank switch
+        {
+            1 => new ConvLSTM1D(filters, kernelSize, strides, padding, dataFormat, dilation, o.Activation,
+                o.RecurrentActivation, o.UseBias, o.KernelInitializer, o.RecurrentInitializer, o.BiasInitializer,
+                unitForgetBias, o.KernelRegularizer, o.RecurrentRegularizer, o.BiasRegularizer, activity,
+                o.KernelConstraint, o.RecurrentConstraint, o.BiasConstraint, o.Dropout, o.RecurrentDropout,
+                f.ReturnSequences, f.ReturnState, f.GoBackwards, f.Stateful, r.Name, r.Trainable),
+            2 => new ConvLSTM2D(filters, kernelSize, strides, padding, dataFormat, dilation, o.Activation,
+                o.RecurrentActivation, o.UseBias, o.KernelInitializer, o.RecurrentInitializer, o.BiasInitializer,
+                unitForgetBias, o.KernelRegularizer, o.RecurrentRegularizer, o.BiasRegularizer, activity,
+                o.KernelConstraint, o.RecurrentConstraint, o.BiasConstraint, o.Dropout, o.RecurrentDropout,
+                f.ReturnSequences, f.ReturnState, f.GoBackwards, f.Stateful, r.Name, r.Trainable),
+            _ => new ConvLSTM3D(filters, kernelSize, strides, padding, dataFormat, dilation, o.Activation,
+                o.RecurrentActivation, o.UseBias, o.KernelInitializer, o.RecurrentInitializer, o.BiasInitializer,
+                unitForgetBias, o.KernelRegularizer, o.RecurrentRegularizer, o.BiasRegularizer, activity,
+                o.KernelConstraint, o.RecurrentConstraint, o.BiasConstraint, o.Dropout, o.RecurrentDropout,
+                f.ReturnSequences, f.ReturnState, f.GoBackwards, f.Stateful, r.Name, r.Trainable),
+        };
+        return f.Apply(layer);
+    }
+
+    /// <summary>A size argument written as one integer (Keras 2 and the constructor form) or a list of them.</summary>
+    private static int[]? IntTuple(ConfigReader r, string key) =>
+        !r.Has(key) ? null : JsonValues.TryGetInt(r.Config[key], out int value) ? [value] : r.GetIntArray(key);
 
     private static void RegisterRecurrentWrappers()
     {

@@ -103,18 +103,4 @@ public sealed class LSTMCell : RNNCell
         var h = o * Activation.Apply(c);
         return [h, h, c];
     }
-
-    /// <summary>Keras' <c>unit_forget_bias</c> initializer: the bias initializer for the i, c and o gates, ones for
-    /// f.</summary>
-    private sealed class ForgetGateBias(Initializer inner) : Initializer
-    {
-        public override Tensor Call(long[] shape, string dtype = "float32")
-        {
-            long units = shape[0] / 4;
-            using var i = inner.Call([units], dtype);
-            using var f = Ops.Ones([units], dtype);
-            using var co = inner.Call([2 * units], dtype);
-            return Ops.Concatenate([i, f, co]);
-        }
-    }
 }

@@ -227,4 +227,105 @@ bidi_case("bidirectional_gru_state_ave",
           weights(r, [(2, 6), (2, 6), (2, 6)]) + weights(r, [(2, 6), (2, 6), (2, 6)]), 1, 2, merge_mode="ave",
           return_sequences=True, return_state=True)
 
-write_fixture(os.path.join(os.path.dirname(os.path.abspath(__file__)), "recurrent_keras3.json"), cases)
+HERE = os.path.dirname(os.path.abspath(__file__))
+write_fixture(os.path.join(HERE, "recurrent_keras3.json"), cases)
+
+
+# --- ConvLSTM1D/2D/3D: Keras' ConvLSTMCell, gate by gate, channels_last ---
+def conv(x, kernel, strides, dilation, padding):
+    """Keras ops.conv: x (batch, *spatial, in), kernel (*k, in, out); "same" pads the odd pixel at the end."""
+    rank = kernel.dim() - 2
+    xt = x.movedim(-1, 1)
+    w = kernel.permute(rank + 1, rank, *range(rank))
+    if padding == "same":
+        pads = []
+        for i in reversed(range(rank)):
+            n, k, s, d = xt.shape[2 + i], kernel.shape[i], strides[i], dilation[i]
+            out = -(-n // s)
+            total = max((out - 1) * s + (k - 1) * d + 1 - n, 0)
+            pads += [total // 2, total - total // 2]
+        xt = F.pad(xt, pads)
+    y = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}[rank](xt, w, stride=tuple(strides), dilation=tuple(dilation))
+    return y.movedim(1, -1)
+
+
+def conv_lstm_step(ws, filters, strides, dilation, padding):
+    k, rk, b = ws
+    rank = k.dim() - 2
+
+    def step(x, s):
+        h, c = s
+        z = []
+        for g in range(4):
+            part = slice(g * filters, (g + 1) * filters)
+            xg = conv(x, k[..., part], strides, dilation, padding) + b[part]
+            hg = conv(h, rk[..., part], [1] * rank, [1] * rank, "same")
+            z.append(xg + hg)
+        i, f, o = torch.sigmoid(z[0]), torch.sigmoid(z[1]), torch.sigmoid(z[3])
+        c = f * c + i * torch.tanh(z[2])
+        h = o * torch.tanh(c)
+        return h, [h, c]
+
+    return step
+
+
+def conv_output(n, k, s, d, padding):
+    return -(-n // s) if padding == "same" else (n - d * (k - 1) - 1) // s + 1
+
+
+cases = []
+r = rng(77)
+
+
+def conv_case(name, rank, filters, kernel_size, x, strides=None, dilation=None, padding="valid",
+              channels_first=False, mask=None, return_sequences=False, return_state=False, go_backwards=False,
+              initial=False):
+    strides = strides or [1] * rank
+    dilation = dilation or [1] * rank
+    channels = x.shape[2] if channels_first else x.shape[-1]
+    spatial = x.shape[3:] if channels_first else x.shape[2:-1]
+    out_spatial = [conv_output(n, k, s, d, padding) for n, k, s, d in zip(spatial, kernel_size, strides, dilation)]
+    w = weights(r, [tuple(kernel_size) + (channels, 4 * filters), tuple(kernel_size) + (filters, 4 * filters),
+                    (4 * filters,)])
+    state_shape = (x.shape[0],) + ((filters,) + tuple(out_spatial) if channels_first else tuple(out_spatial) + (filters,))
+    initial_states = [uniform(r, state_shape), uniform(r, state_shape)] if initial else []
+    config = {"name": f"conv_lstm{rank}d", "filters": filters, "kernel_size": list(kernel_size),
+              "strides": strides, "padding": padding, "dilation_rate": dilation,
+              "return_sequences": return_sequences, "return_state": return_state, "go_backwards": go_backwards}
+    if channels_first:
+        config["data_format"] = "channels_first"
+    # channels_first inputs and states are transposed to channels_last around the channels_last reference.
+    to_last = (lambda t, lead: t.movedim(lead, -1)) if channels_first else (lambda t, lead: t)
+    to_first = (lambda t, lead: t.movedim(-1, lead)) if channels_first else (lambda t, lead: t)
+
+    def fn(xs, ws):
+        seq = to_last(xs[0], 2)
+        states = [to_last(s, 1) for s in xs[1:]] if initial else \
+            [torch.zeros((x.shape[0],) + tuple(out_spatial) + (filters,)) for _ in range(2)]
+        out, final = run(conv_lstm_step(ws, filters, strides, dilation, padding), seq, states, mask, go_backwards,
+                         False, return_sequences)
+        out = to_first(out, 2 if return_sequences else 1)
+        return [out] + [to_first(s, 1) for s in final] if return_state else out
+
+    inputs = [x] + initial_states
+    extra = {}
+    if mask is not None:
+        extra["output_masks"] = [tensor_json(mask.astype(np.float32)) if return_sequences else None] + \
+            ([None, None] if return_state else [])
+    input_masks = None if mask is None else [mask] + [None] * len(initial_states)
+    case = grads_case(name, {"class_name": f"ConvLSTM{rank}D", "config": config}, fn, inputs, w, RNN_NAMES,
+                      input_masks=input_masks, extra=extra)
+    if return_state and len(inputs) == 1:
+        case["multi_output"] = True
+    cases.append(case)
+
+
+conv_case("conv_lstm1d_same_masked_sequences", 1, 3, [3], uniform(r, (2, 4, 5, 2)), padding="same",
+          mask=mask_array([[1, 1, 0, 1], [1, 0, 1, 0]]), return_sequences=True)
+conv_case("conv_lstm1d_valid_dilation_state", 1, 2, [2], uniform(r, (2, 3, 6, 3)), dilation=[2], return_state=True)
+conv_case("conv_lstm2d_channels_first_same_strides_backwards", 2, 2, [3, 2], uniform(r, (2, 3, 2, 5, 4)),
+          strides=[2, 2], padding="same", channels_first=True, return_sequences=True, go_backwards=True)
+conv_case("conv_lstm2d_initial_states_state", 2, 2, [2, 2], uniform(r, (1, 3, 4, 3, 2)), padding="same",
+          return_state=True, initial=True)
+conv_case("conv_lstm3d_valid_even_kernel", 3, 2, [2, 3, 2], uniform(r, (1, 2, 3, 4, 3, 1)))
+write_fixture(os.path.join(HERE, "conv_lstm_keras3.json"), cases)
