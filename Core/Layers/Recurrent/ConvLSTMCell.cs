@@ -98,7 +98,9 @@ internal sealed class ConvLSTMCell : RNNCell
     /// <inheritdoc />
     internal override Tensor ProjectInputs(Tensor sequences, IReadOnlyList<Tensor>? masks)
     {
-        // The recurrent kernel in libtorch layout, once per sequence for every step.
+        // The recurrent kernel in libtorch layout, once per sequence for every step (the previous sequence's handle is
+        // released; its autograd graph keeps what it needs).
+        _recurrentWeight?.Dispose();
         _recurrentWeight = Ops.RecurrentConvWeight(RecurrentKernel!.Value);
         long batch = sequences.shape[0];
         long steps = sequences.shape[1];
