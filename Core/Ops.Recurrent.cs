@@ -9,25 +9,6 @@ public static partial class Ops
     /// <returns>A new tensor of shape <c>(batch, n)</c>.</returns>
     internal static Tensor RecurrentAddmm(Tensor input, Tensor a, Tensor b) => torch.addmm(input, a, b, 1, 1);
 
-    /// <summary>A <c>(rows, cols)</c> matrix with orthonormal rows or columns, from the QR decomposition of a normal
-    /// sample (the algorithm of Keras' <c>Orthogonal</c> initializer), times <paramref name="gain"/>.</summary>
-    /// <param name="rows">The number of rows.</param>
-    /// <param name="cols">The number of columns.</param>
-    /// <param name="gain">The multiplier.</param>
-    /// <returns>A new float32 tensor.</returns>
-    internal static Tensor RecurrentOrthogonal(long rows, long cols, double gain)
-    {
-        using var scope = torch.NewDisposeScope();
-        var a = torch.randn([Math.Max(rows, cols), Math.Min(rows, cols)], torch.ScalarType.Float32, Device);
-        var (q, r) = torch.linalg.qr(a);
-        q = q.mul(r.diagonal().sign());
-        if (rows < cols)
-        {
-            q = q.t();
-        }
-        return q.mul(gain).contiguous().MoveToOuterDisposeScope();
-    }
-
     /// <summary>Converts a Keras convolution kernel <c>(*kernel_size, in, out)</c> to libtorch's
     /// <c>(out, in, *kernel_size)</c>, contiguous.</summary>
     /// <param name="kernel">The Keras-layout kernel.</param>

@@ -48,5 +48,5 @@ public sealed class Orthogonal : Initializer
     }
 
     /// <inheritdoc />
-    public override Dictionary<string, object?> GetConfig() => new() { ["seed"] = null, ["gain"] = Gain };
+    public override Dictionary<string, object?> GetConfig() => new() { ["gain"] = Gain, ["seed"] = null };
 }

@@ -10,13 +10,6 @@ internal static partial class BuiltInClasses
 {
     static partial void RegisterRecurrentLayers()
     {
-        if (!RecurrentDefaults.HasOrthogonal)
-        {
-            // Until Keras.Net has its own Orthogonal initializer, the recurrent layers' stand-in is written and read under
-            // Keras 3's name; Keras 2's "Orthogonal" is accepted by the recurrent layers' readers only.
-            Initializer<RecurrentDefaults.OrthogonalFallback>("OrthogonalInitializer",
-                r => new RecurrentDefaults.OrthogonalFallback(r.GetDouble("gain", 1.0)), "orthogonal");
-        }
         SerializationRegistry.RegisterBuiltIn(LayersModule, "SimpleRNNCell", c =>
         {
             var r = RecurrentReader("SimpleRNNCell", c);
@@ -229,27 +222,6 @@ internal static partial class BuiltInClasses
     private static ActivationFunction ActivationOr(ConfigReader r, string key, ActivationFunction absent) =>
         r.Config.ContainsKey(key) ? r.GetActivation(key) : absent;
 
-    /// <summary>An initializer key; while Keras.Net has no Orthogonal initializer of its own, Keras 2's
-    /// <c>{"class_name": "Orthogonal", "config": {"gain": g}}</c> (or <c>"Orthogonal"</c>) gives the recurrent layers'
-    /// stand-in.</summary>
-    private static Initializer RecurrentInitializerOf(ConfigReader r, string key, Func<Initializer> absent)
-    {
-        try
-        {
-            return r.GetInitializer(key, absent);
-        }
-        catch (KeyNotFoundException) when (!RecurrentDefaults.HasOrthogonal && NamesOrthogonal(r.Config[key]))
-        {
-            double gain = JsonValues.TryGetDouble(r.Config[key]?["config"]?["gain"], out double g) ? g : 1.0;
-            return new RecurrentDefaults.OrthogonalFallback(gain);
-        }
-    }
-
-    private static bool NamesOrthogonal(JsonNode? node) =>
-        (node is JsonValue && JsonValues.TryGetString(node, out string name) && name == "Orthogonal") ||
-        (node is JsonObject o && JsonValues.TryGetString(o["class_name"], out string className) &&
-         className == "Orthogonal");
-
     /// <summary>The weight options and dropout rates every recurrent cell config carries.</summary>
     private sealed class CellOptions(ConfigReader r)
     {
@@ -258,10 +230,10 @@ internal static partial class BuiltInClasses
             ActivationOr(r, "recurrent_activation", Activations.Sigmoid);
         public bool UseBias { get; } = r.GetBool("use_bias", true);
         public Initializer KernelInitializer { get; } =
-            RecurrentInitializerOf(r, "kernel_initializer", () => new GlorotUniform());
+            r.GetInitializer("kernel_initializer", () => new GlorotUniform());
         public Initializer RecurrentInitializer { get; } =
-            RecurrentInitializerOf(r, "recurrent_initializer", RecurrentDefaults.Orthogonal);
-        public Initializer BiasInitializer { get; } = RecurrentInitializerOf(r, "bias_initializer", () => new Zeros());
+            r.GetInitializer("recurrent_initializer", RecurrentDefaults.Orthogonal);
+        public Initializer BiasInitializer { get; } = r.GetInitializer("bias_initializer", () => new Zeros());
         public Regularizer? KernelRegularizer { get; } = r.GetRegularizer("kernel_regularizer");
         public Regularizer? RecurrentRegularizer { get; } = r.GetRegularizer("recurrent_regularizer");
         public Regularizer? BiasRegularizer { get; } = r.GetRegularizer("bias_regularizer");

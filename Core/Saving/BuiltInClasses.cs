@@ -126,8 +126,9 @@ internal static partial class BuiltInClasses
         Initializer<HeNormal>("HeNormal", _ => new HeNormal(), "he_normal");
         Initializer<LecunUniform>("LecunUniform", _ => new LecunUniform(), "lecun_uniform");
         Initializer<LecunNormal>("LecunNormal", _ => new LecunNormal(), "lecun_normal");
-        Initializer<Orthogonal>("Orthogonal", r => new Orthogonal(r.GetDouble("gain", 1.0)), "orthogonal",
-            "OrthogonalInitializer");
+        // Keras 3's class is OrthogonalInitializer (its class_name in configs); Keras 2 wrote "Orthogonal".
+        Initializer<Orthogonal>("OrthogonalInitializer", r => new Orthogonal(r.GetDouble("gain", 1.0)), "orthogonal",
+            "Orthogonal");
         Initializer<Identity>("Identity", r => new Identity(r.GetDouble("gain", 1.0)), "identity",
             "IdentityInitializer");
     }

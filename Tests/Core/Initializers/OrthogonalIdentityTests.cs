@@ -99,7 +99,7 @@ public sealed class OrthogonalIdentityTests
     }
 
     [Theory]
-    [InlineData("""{"module": "keras.initializers", "class_name": "Orthogonal", "config": {"seed": null, "gain": 1.5}, "registered_name": null}""")]
+    [InlineData("""{"module": "keras.initializers", "class_name": "OrthogonalInitializer", "config": {"gain": 1.5, "seed": null}, "registered_name": null}""")]
     [InlineData("""{"module": "keras.initializers", "class_name": "Identity", "config": {"gain": 2}, "registered_name": null}""")]
     public void Keras3Envelope_RoundTrips(string json)
     {
