@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Keras.Layers;
@@ -38,13 +39,11 @@ public sealed class IntTuple : IEnumerable<int>
     /// <param name="value">The value.</param>
     public static implicit operator IntTuple(int value) => new([value], isScalar: true);
 
-    /// <summary>One integer per axis.</summary>
+    /// <summary>One integer per axis; a null array gives null (e.g. an inferred <c>output_padding</c>).</summary>
     /// <param name="values">The values; the array is copied.</param>
-    public static implicit operator IntTuple(int[] values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return new((int[])values.Clone(), isScalar: false);
-    }
+    [return: NotNullIfNotNull(nameof(values))]
+    public static implicit operator IntTuple?(int[]? values) =>
+        values is null ? null : new((int[])values.Clone(), isScalar: false);
 
     /// <summary>Expands to <paramref name="rank"/> values and validates them, as Keras'
     /// <c>standardize_tuple(value, n, name, allow_zero)</c>.</summary>
