@@ -61,7 +61,8 @@ public static partial class Ops
     }
 
     /// <summary>Depthwise separable convolution, as <c>keras.ops.separable_conv</c> plus an optional fused bias: a
-    /// depthwise convolution (strides, padding and dilation apply here) followed by a 1×1 pointwise convolution.</summary>
+    /// depthwise convolution (strides, padding and dilation apply here) followed by a 1×1 pointwise
+    /// convolution.</summary>
     /// <param name="inputs">Input of shape <c>(batch, spatial..., channels)</c> (or channels first).</param>
     /// <param name="depthwiseKernel">Keras layout <c>(k..., in, depth_multiplier)</c>.</param>
     /// <param name="pointwiseKernel">Keras layout <c>(1..., in·depth_multiplier, filters)</c>.</param>
@@ -256,7 +257,8 @@ public static partial class Ops
     }
 
     /// <summary>Keras <c>(k..., a, b)</c> → torch <c>(b, a, k...)</c>: a conv kernel <c>(k..., in, out)</c> becomes
-    /// <c>(out, in, k...)</c>, a transposed-conv kernel <c>(k..., out, in)</c> becomes <c>(in, out, k...)</c>.</summary>
+    /// <c>(out, in, k...)</c>, a transposed-conv kernel <c>(k..., out, in)</c> becomes <c>(in, out,
+    /// k...)</c>.</summary>
     /// <remarks>Made contiguous (a copy of the small kernel): libtorch's native kernels (slow_conv_transpose2d,
     /// dilated and 3-D convolutions) require a contiguous weight in the backward pass and abort the process
     /// otherwise.</remarks>

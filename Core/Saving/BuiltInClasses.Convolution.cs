@@ -14,46 +14,46 @@ internal static partial class BuiltInClasses
     {
         RegisterConv("Conv1D", ConvFromConfig((r, a) => new Conv1D(a.Filters, a.KernelSize, a.Strides, a.Padding,
             a.DataFormat, a.DilationRate, a.Groups, a.Activation, a.UseBias, a.KernelInitializer, a.BiasInitializer,
-            a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint, r.Name,
-            r.Trainable)), "Convolution1D");
+            a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint,
+            r.Name, r.Trainable)), "Convolution1D");
         RegisterConv("Conv2D", ConvFromConfig((r, a) => new Conv2D(a.Filters, a.KernelSize, a.Strides, a.Padding,
             a.DataFormat, a.DilationRate, a.Groups, a.Activation, a.UseBias, a.KernelInitializer, a.BiasInitializer,
-            a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint, r.Name,
-            r.Trainable)), "Convolution2D");
+            a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint,
+            r.Name, r.Trainable)), "Convolution2D");
         RegisterConv("Conv3D", ConvFromConfig((r, a) => new Conv3D(a.Filters, a.KernelSize, a.Strides, a.Padding,
             a.DataFormat, a.DilationRate, a.Groups, a.Activation, a.UseBias, a.KernelInitializer, a.BiasInitializer,
-            a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint, r.Name,
-            r.Trainable)), "Convolution3D");
-        RegisterConv("Conv1DTranspose", ConvTransposeFromConfig((r, a, op) => new Conv1DTranspose(a.Filters, a.KernelSize,
-            a.Strides, a.Padding, op, a.DataFormat, a.DilationRate, a.Activation, a.UseBias, a.KernelInitializer,
-            a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint,
-            a.BiasConstraint, r.Name, r.Trainable)), "Convolution1DTranspose");
-        RegisterConv("Conv2DTranspose", ConvTransposeFromConfig((r, a, op) => new Conv2DTranspose(a.Filters, a.KernelSize,
-            a.Strides, a.Padding, op, a.DataFormat, a.DilationRate, a.Activation, a.UseBias, a.KernelInitializer,
-            a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint,
-            a.BiasConstraint, r.Name, r.Trainable)), "Convolution2DTranspose");
-        RegisterConv("Conv3DTranspose", ConvTransposeFromConfig((r, a, op) => new Conv3DTranspose(a.Filters, a.KernelSize,
-            a.Strides, a.Padding, op, a.DataFormat, a.DilationRate, a.Activation, a.UseBias, a.KernelInitializer,
-            a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint,
-            a.BiasConstraint, r.Name, r.Trainable)), "Convolution3DTranspose");
-        RegisterConv("DepthwiseConv1D", DepthwiseConvFromConfig((r, a, dm) => new DepthwiseConv1D(a.KernelSize, a.Strides,
-            a.Padding, dm, a.DataFormat, a.DilationRate, a.Activation, a.UseBias, a.DepthwiseInitializer,
-            a.BiasInitializer, a.DepthwiseRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.DepthwiseConstraint,
-            a.BiasConstraint, r.Name, r.Trainable)));
-        RegisterConv("DepthwiseConv2D", DepthwiseConvFromConfig((r, a, dm) => new DepthwiseConv2D(a.KernelSize, a.Strides,
-            a.Padding, dm, a.DataFormat, a.DilationRate, a.Activation, a.UseBias, a.DepthwiseInitializer,
-            a.BiasInitializer, a.DepthwiseRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.DepthwiseConstraint,
-            a.BiasConstraint, r.Name, r.Trainable)));
-        RegisterConv("SeparableConv1D", SeparableConvFromConfig((r, a, dm) => new SeparableConv1D(a.Filters, a.KernelSize,
-            a.Strides, a.Padding, a.DataFormat, a.DilationRate, dm, a.Activation, a.UseBias, a.DepthwiseInitializer,
-            a.PointwiseInitializer, a.BiasInitializer, a.DepthwiseRegularizer, a.PointwiseRegularizer,
-            a.BiasRegularizer, a.ActivityRegularizer, a.DepthwiseConstraint, a.PointwiseConstraint, a.BiasConstraint,
-            r.Name, r.Trainable)), "SeparableConvolution1D");
-        RegisterConv("SeparableConv2D", SeparableConvFromConfig((r, a, dm) => new SeparableConv2D(a.Filters, a.KernelSize,
-            a.Strides, a.Padding, a.DataFormat, a.DilationRate, dm, a.Activation, a.UseBias, a.DepthwiseInitializer,
-            a.PointwiseInitializer, a.BiasInitializer, a.DepthwiseRegularizer, a.PointwiseRegularizer,
-            a.BiasRegularizer, a.ActivityRegularizer, a.DepthwiseConstraint, a.PointwiseConstraint, a.BiasConstraint,
-            r.Name, r.Trainable)), "SeparableConvolution2D");
+            a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.KernelConstraint, a.BiasConstraint,
+            r.Name, r.Trainable)), "Convolution3D");
+        RegisterConv("Conv1DTranspose", ConvTransposeFromConfig((r, a, op) => new Conv1DTranspose(a.Filters,
+            a.KernelSize, a.Strides, a.Padding, op, a.DataFormat, a.DilationRate, a.Activation, a.UseBias,
+            a.KernelInitializer, a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer,
+            a.KernelConstraint, a.BiasConstraint, r.Name, r.Trainable)), "Convolution1DTranspose");
+        RegisterConv("Conv2DTranspose", ConvTransposeFromConfig((r, a, op) => new Conv2DTranspose(a.Filters,
+            a.KernelSize, a.Strides, a.Padding, op, a.DataFormat, a.DilationRate, a.Activation, a.UseBias,
+            a.KernelInitializer, a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer,
+            a.KernelConstraint, a.BiasConstraint, r.Name, r.Trainable)), "Convolution2DTranspose");
+        RegisterConv("Conv3DTranspose", ConvTransposeFromConfig((r, a, op) => new Conv3DTranspose(a.Filters,
+            a.KernelSize, a.Strides, a.Padding, op, a.DataFormat, a.DilationRate, a.Activation, a.UseBias,
+            a.KernelInitializer, a.BiasInitializer, a.KernelRegularizer, a.BiasRegularizer, a.ActivityRegularizer,
+            a.KernelConstraint, a.BiasConstraint, r.Name, r.Trainable)), "Convolution3DTranspose");
+        RegisterConv("DepthwiseConv1D", DepthwiseConvFromConfig((r, a, dm) => new DepthwiseConv1D(a.KernelSize,
+            a.Strides, a.Padding, dm, a.DataFormat, a.DilationRate, a.Activation, a.UseBias, a.DepthwiseInitializer,
+            a.BiasInitializer, a.DepthwiseRegularizer, a.BiasRegularizer, a.ActivityRegularizer,
+            a.DepthwiseConstraint, a.BiasConstraint, r.Name, r.Trainable)));
+        RegisterConv("DepthwiseConv2D", DepthwiseConvFromConfig((r, a, dm) => new DepthwiseConv2D(a.KernelSize,
+            a.Strides, a.Padding, dm, a.DataFormat, a.DilationRate, a.Activation, a.UseBias, a.DepthwiseInitializer,
+            a.BiasInitializer, a.DepthwiseRegularizer, a.BiasRegularizer, a.ActivityRegularizer,
+            a.DepthwiseConstraint, a.BiasConstraint, r.Name, r.Trainable)));
+        RegisterConv("SeparableConv1D", DepthwiseConvFromConfig((r, a, dm) => new SeparableConv1D(a.Filters,
+            a.KernelSize, a.Strides, a.Padding, a.DataFormat, a.DilationRate, dm, a.Activation, a.UseBias,
+            a.DepthwiseInitializer, a.PointwiseInitializer, a.BiasInitializer, a.DepthwiseRegularizer,
+            a.PointwiseRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.DepthwiseConstraint,
+            a.PointwiseConstraint, a.BiasConstraint, r.Name, r.Trainable)), "SeparableConvolution1D");
+        RegisterConv("SeparableConv2D", DepthwiseConvFromConfig((r, a, dm) => new SeparableConv2D(a.Filters,
+            a.KernelSize, a.Strides, a.Padding, a.DataFormat, a.DilationRate, dm, a.Activation, a.UseBias,
+            a.DepthwiseInitializer, a.PointwiseInitializer, a.BiasInitializer, a.DepthwiseRegularizer,
+            a.PointwiseRegularizer, a.BiasRegularizer, a.ActivityRegularizer, a.DepthwiseConstraint,
+            a.PointwiseConstraint, a.BiasConstraint, r.Name, r.Trainable)), "SeparableConvolution2D");
     }
 
     private static void RegisterConv<T>(string className, Func<JsonObject, T> fromConfig, params string[] aliases)
@@ -71,13 +71,15 @@ internal static partial class BuiltInClasses
             return create(r, new ConvArguments(r, r.GetInt("groups", 1)));
         };
 
-    private static Func<JsonObject, T> ConvTransposeFromConfig<T>(Func<ConfigReader, ConvArguments, IntTuple?, T> create) =>
+    private static Func<JsonObject, T> ConvTransposeFromConfig<T>(
+        Func<ConfigReader, ConvArguments, IntTuple?, T> create) =>
         config =>
         {
             var r = Reader(typeof(T).Name, config);
             return create(r, new ConvArguments(r, ConvSingleGroup(r)), ConvTuple(r, "output_padding"));
         };
 
+    /// <summary>Depthwise and separable layers: the shared arguments plus <c>depth_multiplier</c>.</summary>
     private static Func<JsonObject, T> DepthwiseConvFromConfig<T>(Func<ConfigReader, ConvArguments, int, T> create) =>
         config =>
         {
@@ -85,22 +87,21 @@ internal static partial class BuiltInClasses
             return create(r, new ConvArguments(r, ConvSingleGroup(r)), r.GetInt("depth_multiplier", 1));
         };
 
-    private static Func<JsonObject, T> SeparableConvFromConfig<T>(Func<ConfigReader, ConvArguments, int, T> create) =>
-        DepthwiseConvFromConfig(create);
-
     /// <summary>Keras 2 writes <c>groups: 1</c> for layers that have no groups argument in Keras 3.</summary>
     private static int ConvSingleGroup(ConfigReader r)
     {
         int groups = r.GetInt("groups", 1);
         if (groups != 1)
         {
+            string layer = r.Name is { } name ? $"{r.ClassName} \"{name}\"" : r.ClassName;
             throw new NotSupportedException(
-                $"Cannot load {r.ClassName} \"{r.Name}\": \"groups\": {groups} is not supported by this layer; only 1 is.");
+                $"Cannot load {layer}: \"groups\": {groups} is not supported by this layer; only 1 is.");
         }
         return groups;
     }
 
-    /// <summary>An integer or a list of integers (<c>kernel_size</c>: <c>3</c> or <c>[3, 3]</c>); null when absent.</summary>
+    /// <summary>An integer or a list of integers (<c>kernel_size</c>: <c>3</c> or <c>[3, 3]</c>); null when
+    /// absent.</summary>
     private static IntTuple? ConvTuple(ConfigReader r, string key)
     {
         if (!r.Has(key))

@@ -94,7 +94,8 @@ public abstract class BaseDepthwiseConv : Layer
     /// <summary>The bias' constraint, if any.</summary>
     public Constraint? BiasConstraint { get; }
 
-    /// <summary>The depthwise kernel, shape <c>(k..., in, depth_multiplier)</c>; null before the layer is built.</summary>
+    /// <summary>The depthwise kernel, shape <c>(k..., in, depth_multiplier)</c>; null before the layer is
+    /// built.</summary>
     public Variable? Kernel { get; private set; }
 
     /// <summary>The bias, shape <c>(in·depth_multiplier,)</c>; null before building or without bias.</summary>

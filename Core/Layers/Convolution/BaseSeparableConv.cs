@@ -115,7 +115,8 @@ public abstract class BaseSeparableConv : Layer
     /// <summary>The depthwise kernel, shape <c>(k..., in, depth_multiplier)</c>; null before building.</summary>
     public Variable? DepthwiseKernel { get; private set; }
 
-    /// <summary>The pointwise kernel, shape <c>(1..., in·depth_multiplier, filters)</c>; null before building.</summary>
+    /// <summary>The pointwise kernel, shape <c>(1..., in·depth_multiplier, filters)</c>; null before
+    /// building.</summary>
     public Variable? PointwiseKernel { get; private set; }
 
     /// <summary>The bias, shape <c>(filters,)</c>; null before building or without bias.</summary>

@@ -5,7 +5,8 @@ using Keras.Regularizers;
 namespace Keras.Layers;
 
 /// <summary>1-D convolution over a sequence (<c>keras.layers.Conv1D</c>).</summary>
-/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_steps, filters)</c>. The kernel
+/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch,
+/// new_steps, filters)</c>. The kernel
 /// has Keras' layout <c>(k, in / groups, filters)</c>.</remarks>
 /// <example><code>
 /// var conv = new Conv1D(16, 5, padding: "causal", dilationRate: 2, activation: "relu");
@@ -14,10 +15,14 @@ namespace Keras.Layers;
 public sealed class Conv1D : BaseConv
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="filters">The number of output channels; positive and divisible by <paramref name="groups"/>.</param>
+    /// <param name="filters">The number of output channels; positive and divisible by <paramref
+    /// name="groups"/>.</param>
     /// <param name="kernelSize">The window size: one integer or 1 integer.</param>
-    /// <param name="strides">The stride: one integer or 1. Defaults to 1. Strides above 1 exclude dilation above 1.</param>
-    /// <param name="padding"><c>"valid"</c> (no padding), <c>"same"</c> (TensorFlow's: output length <c>ceil(in / stride)</c>, the odd padding pixel at the end) or <c>"causal"</c> (<c>dilation·(k−1)</c> zeros before: output step t sees no input after t). Defaults to <c>"valid"</c>.</param>
+    /// <param name="strides">The stride: one integer or 1. Defaults to 1. Strides above 1 exclude dilation above
+    /// 1.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding), <c>"same"</c> (TensorFlow's: output length <c>ceil(in /
+    /// stride)</c>, the odd padding pixel at the end) or <c>"causal"</c> (<c>dilation·(k−1)</c> zeros before: output
+    /// step t sees no input after t). Defaults to <c>"valid"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
     /// <param name="dilationRate">The dilation: one integer or 1. Defaults to 1.</param>

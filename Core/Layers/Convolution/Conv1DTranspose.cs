@@ -5,7 +5,8 @@ using Keras.Regularizers;
 namespace Keras.Layers;
 
 /// <summary>1-D transposed convolution (upsampling a sequence) (<c>keras.layers.Conv1DTranspose</c>).</summary>
-/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_steps, filters)</c>. The kernel
+/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch,
+/// new_steps, filters)</c>. The kernel
 /// has Keras' layout <c>(k, filters, in)</c>; see <see cref="BaseConvTranspose"/> for the output
 /// lengths.</remarks>
 /// <example><code>

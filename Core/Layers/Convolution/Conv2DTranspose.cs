@@ -5,7 +5,8 @@ using Keras.Regularizers;
 namespace Keras.Layers;
 
 /// <summary>2-D transposed convolution (upsampling images) (<c>keras.layers.Conv2DTranspose</c>).</summary>
-/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_height, new_width, filters)</c>. The kernel
+/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output
+/// <c>(batch, new_height, new_width, filters)</c>. The kernel
 /// has Keras' layout <c>(kh, kw, filters, in)</c>; see <see cref="BaseConvTranspose"/> for the output
 /// lengths.</remarks>
 /// <example><code>

@@ -5,7 +5,8 @@ using Keras.Regularizers;
 namespace Keras.Layers;
 
 /// <summary>3-D transposed convolution (upsampling volumes) (<c>keras.layers.Conv3DTranspose</c>).</summary>
-/// <remarks>Input <c>(batch, depth, height, width, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_depth, new_height, new_width, filters)</c>. The kernel
+/// <remarks>Input <c>(batch, depth, height, width, channels)</c> (channels last) or with the channels axis first;
+/// output <c>(batch, new_depth, new_height, new_width, filters)</c>. The kernel
 /// has Keras' layout <c>(kd, kh, kw, filters, in)</c>; see <see cref="BaseConvTranspose"/> for the output
 /// lengths.</remarks>
 /// <example><code>

@@ -62,8 +62,8 @@ internal static class ConvUtils
         if (filters <= 0)
         {
             throw new ArgumentException(
-                $"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.",
-                nameof(filters));
+                "Invalid value for argument `filters`. Expected a strictly positive value. " +
+                $"Received filters={filters}.", nameof(filters));
         }
     }
 
@@ -115,7 +115,8 @@ internal static class ConvUtils
                     inputShape[ChannelAxis(channelsLast, rank + 2)], channels]);
                 throw new ArgumentException(
                     $"Computed output size would be zero or negative for layer \"{layerName}\". Received `inputs " +
-                    $"shape={inputShape}`, `kernel shape={kernel}`, `dilation_rate={IntTuple.FormatTuple(dilationRate)}`, " +
+                    $"shape={inputShape}`, `kernel shape={kernel}`, " +
+                    $"`dilation_rate={IntTuple.FormatTuple(dilationRate)}`, " +
                     $"`strides={IntTuple.FormatTuple(strides)}`, `padding={padding}`.");
             }
             dims[first + i] = length;
@@ -166,7 +167,8 @@ internal static class ConvUtils
         return outputPadding is int op ? (n - 1) * stride + effective % 2 + op : n * stride;
     }
 
-    /// <summary>The output shape of a transposed convolution (Keras' <c>compute_conv_transpose_output_shape</c>).</summary>
+    /// <summary>The output shape of a transposed convolution (Keras'
+    /// <c>compute_conv_transpose_output_shape</c>).</summary>
     public static Shape ConvTransposeOutputShape(Shape inputShape, int filters, int[] kernelSize, int[] strides,
         int[] dilationRate, string padding, int[]? outputPadding, bool channelsLast, string layerName)
     {

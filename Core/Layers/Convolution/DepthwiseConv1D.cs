@@ -4,8 +4,10 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>1-D depthwise convolution: each channel of a sequence convolved on its own (<c>keras.layers.DepthwiseConv1D</c>).</summary>
-/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_steps, channels·depth_multiplier)</c>. The kernel
+/// <summary>1-D depthwise convolution: each channel of a sequence convolved on its own
+/// (<c>keras.layers.DepthwiseConv1D</c>).</summary>
+/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch,
+/// new_steps, channels·depth_multiplier)</c>. The kernel
 /// has Keras' layout <c>(k, in, depth_multiplier)</c>.</remarks>
 /// <example><code>
 /// var depthwise = new DepthwiseConv1D(3, strides: 2, depthMultiplier: 3, activation: "relu");
@@ -33,12 +35,13 @@ public sealed class DepthwiseConv1D : BaseDepthwiseConv
     /// <param name="biasConstraint">Bias constraint. Defaults to none.</param>
     /// <param name="name">The layer name. Defaults to <c>depthwise_conv1d</c>, <c>depthwise_conv1d_1</c>, ...</param>
     /// <param name="trainable">Whether the weights train. Defaults to true.</param>
-    public DepthwiseConv1D(IntTuple kernelSize, IntTuple? strides = null, string padding = "valid", int depthMultiplier = 1,
-        string dataFormat = "channels_last", IntTuple? dilationRate = null, ActivationFunction? activation = null,
-        bool useBias = true, Initializer? depthwiseInitializer = null, Initializer? biasInitializer = null,
-        Regularizer? depthwiseRegularizer = null, Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null, Constraint? depthwiseConstraint = null,
-        Constraint? biasConstraint = null, string? name = null, bool trainable = true)
+    public DepthwiseConv1D(IntTuple kernelSize, IntTuple? strides = null, string padding = "valid",
+        int depthMultiplier = 1, string dataFormat = "channels_last", IntTuple? dilationRate = null,
+        ActivationFunction? activation = null, bool useBias = true, Initializer? depthwiseInitializer = null,
+        Initializer? biasInitializer = null, Regularizer? depthwiseRegularizer = null,
+        Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null, Constraint? biasConstraint = null, string? name = null,
+        bool trainable = true)
         : base(1, depthMultiplier, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias,
             depthwiseInitializer, biasInitializer, depthwiseRegularizer, biasRegularizer, activityRegularizer,
             depthwiseConstraint, biasConstraint, name, trainable)

@@ -4,8 +4,10 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>2-D depthwise convolution: each channel of an image convolved on its own (<c>keras.layers.DepthwiseConv2D</c>).</summary>
-/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_height, new_width, channels·depth_multiplier)</c>. The kernel
+/// <summary>2-D depthwise convolution: each channel of an image convolved on its own
+/// (<c>keras.layers.DepthwiseConv2D</c>).</summary>
+/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output
+/// <c>(batch, new_height, new_width, channels·depth_multiplier)</c>. The kernel
 /// has Keras' layout <c>(kh, kw, in, depth_multiplier)</c>.</remarks>
 /// <example><code>
 /// var depthwise = new DepthwiseConv2D(3, padding: "same", depthMultiplier: 2);
@@ -33,12 +35,13 @@ public sealed class DepthwiseConv2D : BaseDepthwiseConv
     /// <param name="biasConstraint">Bias constraint. Defaults to none.</param>
     /// <param name="name">The layer name. Defaults to <c>depthwise_conv2d</c>, <c>depthwise_conv2d_1</c>, ...</param>
     /// <param name="trainable">Whether the weights train. Defaults to true.</param>
-    public DepthwiseConv2D(IntTuple kernelSize, IntTuple? strides = null, string padding = "valid", int depthMultiplier = 1,
-        string dataFormat = "channels_last", IntTuple? dilationRate = null, ActivationFunction? activation = null,
-        bool useBias = true, Initializer? depthwiseInitializer = null, Initializer? biasInitializer = null,
-        Regularizer? depthwiseRegularizer = null, Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null, Constraint? depthwiseConstraint = null,
-        Constraint? biasConstraint = null, string? name = null, bool trainable = true)
+    public DepthwiseConv2D(IntTuple kernelSize, IntTuple? strides = null, string padding = "valid",
+        int depthMultiplier = 1, string dataFormat = "channels_last", IntTuple? dilationRate = null,
+        ActivationFunction? activation = null, bool useBias = true, Initializer? depthwiseInitializer = null,
+        Initializer? biasInitializer = null, Regularizer? depthwiseRegularizer = null,
+        Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null, Constraint? biasConstraint = null, string? name = null,
+        bool trainable = true)
         : base(2, depthMultiplier, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias,
             depthwiseInitializer, biasInitializer, depthwiseRegularizer, biasRegularizer, activityRegularizer,
             depthwiseConstraint, biasConstraint, name, trainable)

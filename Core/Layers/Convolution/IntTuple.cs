@@ -5,7 +5,8 @@ using System.Runtime.CompilerServices;
 namespace Keras.Layers;
 
 /// <summary>An integer or a tuple of integers, as Keras accepts for <c>kernel_size</c>, <c>strides</c>,
-/// <c>dilation_rate</c> and <c>output_padding</c>: one integer stands for the same value on every spatial axis.</summary>
+/// <c>dilation_rate</c> and <c>output_padding</c>: one integer stands for the same value on every spatial
+/// axis.</summary>
 /// <remarks>Converts implicitly from an <see cref="int"/> and from an <c>int[]</c>, and a collection expression
 /// (<c>[3, 5]</c>) builds one. Layers expand it to one value per axis with Keras' <c>standardize_tuple</c>
 /// validation (<see cref="Standardize"/>).</remarks>
@@ -48,7 +49,8 @@ public sealed class IntTuple : IEnumerable<int>
     /// <summary>Expands to <paramref name="rank"/> values and validates them, as Keras'
     /// <c>standardize_tuple(value, n, name, allow_zero)</c>.</summary>
     /// <param name="rank">The number of values wanted.</param>
-    /// <param name="name">The argument name, for the error message (<c>kernel_size</c>).</param>
+    /// <param name="name">The Keras argument name, for the error message (<c>kernel_size</c>); the exception's
+    /// parameter name is its C# spelling (<c>kernelSize</c>).</param>
     /// <param name="allowZero">Whether zeros are allowed (<c>output_padding</c>). Defaults to false.</param>
     /// <returns>A new array of <paramref name="rank"/> values.</returns>
     /// <exception cref="ArgumentException">The length is wrong or a value is negative (or zero when not
@@ -56,30 +58,37 @@ public sealed class IntTuple : IEnumerable<int>
     public int[] Standardize(int rank, string name, bool allowZero = false)
     {
         string message = $"The `{name}` argument must be a tuple of {rank} integers. Received {name}={this}";
+        string parameter = CamelCase(name);
         var values = IsScalar ? Enumerable.Repeat(_values[0], rank).ToArray() : (int[])_values.Clone();
         if (values.Length != rank)
         {
-            throw new ArgumentException(message, name);
+            throw new ArgumentException(message, parameter);
         }
         var bad = values.Where(v => allowZero ? v < 0 : v <= 0).Distinct().ToArray();
         if (bad.Length > 0)
         {
             throw new ArgumentException(
                 message + $", including values {{{string.Join(", ", bad)}}} that do not satisfy " +
-                $"`value {(allowZero ? ">= 0" : "> 0")}`", name);
+                $"`value {(allowZero ? ">= 0" : "> 0")}`", parameter);
         }
         return values;
     }
 
     /// <summary>Python's spelling: <c>3</c> for a scalar, <c>(3, 5)</c> or <c>(3,)</c> for a tuple.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => IsScalar ? _values[0].ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : FormatTuple(_values);
+    public override string ToString() =>
+        IsScalar ? _values[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : FormatTuple(_values);
 
     /// <inheritdoc />
     public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)_values).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static string CamelCase(string snake)
+    {
+        var parts = snake.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
 
     /// <summary>Python's tuple spelling of integers: <c>(2, 2)</c>, <c>(2,)</c>.</summary>
     internal static string FormatTuple(IReadOnlyList<int> values) =>

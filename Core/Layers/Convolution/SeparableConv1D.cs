@@ -4,8 +4,10 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>1-D depthwise separable convolution: a depthwise convolution, then a pointwise (1-wide) one (<c>keras.layers.SeparableConv1D</c>).</summary>
-/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_steps, filters)</c>. See
+/// <summary>1-D depthwise separable convolution: a depthwise convolution, then a pointwise (1-wide) one
+/// (<c>keras.layers.SeparableConv1D</c>).</summary>
+/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch,
+/// new_steps, filters)</c>. See
 /// <see cref="BaseSeparableConv"/> for the weights.</remarks>
 /// <example><code>
 /// var separable = new SeparableConv1D(4, 3, strides: 2, depthMultiplier: 3, activation: "relu");

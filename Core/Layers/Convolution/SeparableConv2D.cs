@@ -4,8 +4,10 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>2-D depthwise separable convolution: a depthwise convolution, then a pointwise (1×1) one (<c>keras.layers.SeparableConv2D</c>).</summary>
-/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output <c>(batch, new_height, new_width, filters)</c>. See
+/// <summary>2-D depthwise separable convolution: a depthwise convolution, then a pointwise (1×1) one
+/// (<c>keras.layers.SeparableConv2D</c>).</summary>
+/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output
+/// <c>(batch, new_height, new_width, filters)</c>. See
 /// <see cref="BaseSeparableConv"/> for the weights.</remarks>
 /// <example><code>
 /// var separable = new SeparableConv2D(64, 3, padding: "same", activation: "relu");
