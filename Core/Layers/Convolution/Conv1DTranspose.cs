@@ -4,11 +4,11 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>1-D transposed convolution (upsampling a sequence) (<c>keras.layers.Conv1DTranspose</c>).</summary>
-/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch,
-/// new_steps, filters)</c>. The kernel
-/// has Keras' layout <c>(k, filters, in)</c>; see <see cref="BaseConvTranspose"/> for the output
-/// lengths.</remarks>
+/// <summary>1-D transposed convolution, upsampling a sequence (<c>keras.layers.Conv1DTranspose</c>, alias
+/// <c>Convolution1DTranspose</c>).</summary>
+/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channel axis first; output <c>(batch,
+/// new_steps, filters)</c>. The kernel has Keras' layout <c>(k, filters, in)</c>; see <see cref="BaseConvTranspose"/>
+/// for the output lengths.</remarks>
 /// <example><code>
 /// var up = new Conv1DTranspose(8, 3, strides: 2);
 /// Tensor y = up.Call(x);   // x: (batch, 10, 16) → y: (batch, 21, 8)
@@ -17,15 +17,16 @@ public sealed class Conv1DTranspose : BaseConvTranspose
 {
     /// <summary>Creates the layer.</summary>
     /// <param name="filters">The number of output channels; positive.</param>
-    /// <param name="kernelSize">The window size: one integer or 1 integer.</param>
-    /// <param name="strides">The stride: one integer or 1. Defaults to 1. Strides above 1 exclude dilation above
-    /// 1.</param>
+    /// <param name="kernelSize">The window size: an integer (the same on every axis) or 1 integer.</param>
+    /// <param name="strides">The stride: an integer (the same on every axis) or 1 integer. Defaults to 1. Strides above
+    /// 1 exclude dilation above 1.</param>
     /// <param name="padding"><c>"valid"</c> or <c>"same"</c>. Defaults to <c>"valid"</c>.</param>
-    /// <param name="outputPadding">Extra output length: one integer or 1, each below its stride. Defaults to null
-    /// (inferred).</param>
+    /// <param name="outputPadding">Extra output length: an integer (the same on every axis) or 1 integer. Each value is
+    /// below its stride. Defaults to null (inferred).</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
-    /// <param name="dilationRate">The dilation: one integer or 1. Defaults to 1.</param>
+    /// <param name="dilationRate">The dilation: an integer (the same on every axis) or 1 integer. Defaults to
+    /// 1.</param>
     /// <param name="activation">The activation. Defaults to none (linear).</param>
     /// <param name="useBias">Whether to add a bias. Defaults to true.</param>
     /// <param name="kernelInitializer">Kernel initializer. Defaults to <c>glorot_uniform</c>.</param>

@@ -4,10 +4,10 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>2-D convolution over images (<c>keras.layers.Conv2D</c>).</summary>
-/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output
-/// <c>(batch, new_height, new_width, filters)</c>. The kernel
-/// has Keras' layout <c>(kh, kw, in / groups, filters)</c>.</remarks>
+/// <summary>2-D convolution over images (<c>keras.layers.Conv2D</c>, alias <c>Convolution2D</c>).</summary>
+/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channel axis first; output
+/// <c>(batch, new_height, new_width, filters)</c>. The kernel has Keras' layout <c>(kh, kw, in / groups,
+/// filters)</c>.</remarks>
 /// <example><code>
 /// var conv = new Conv2D(32, 3, strides: 2, padding: "same", activation: "relu");
 /// Tensor y = conv.Call(x);   // x: (batch, 28, 28, 1) → y: (batch, 14, 14, 32)
@@ -15,16 +15,17 @@ namespace Keras.Layers;
 public sealed class Conv2D : BaseConv
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="filters">The number of output channels; positive and divisible by <paramref
-    /// name="groups"/>.</param>
-    /// <param name="kernelSize">The window size: one integer or 2 integers.</param>
-    /// <param name="strides">The stride: one integer or 2. Defaults to 1. Strides above 1 exclude dilation above
-    /// 1.</param>
-    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (TensorFlow's: output size <c>ceil(in /
+    /// <param name="filters">The number of output channels; positive and divisible by
+    /// <paramref name="groups"/>.</param>
+    /// <param name="kernelSize">The window size: an integer (the same on every axis) or 2 integers.</param>
+    /// <param name="strides">The stride: an integer (the same on every axis) or 2 integers. Defaults to 1. Strides
+    /// above 1 exclude dilation above 1.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (TensorFlow's: output length <c>ceil(in /
     /// stride)</c>, the odd padding pixel at the end). Defaults to <c>"valid"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
-    /// <param name="dilationRate">The dilation: one integer or 2. Defaults to 1.</param>
+    /// <param name="dilationRate">The dilation: an integer (the same on every axis) or 2 integers. Defaults to
+    /// 1.</param>
     /// <param name="groups">The number of channel groups convolved separately; divides the input channels and
     /// <paramref name="filters"/>. Defaults to 1.</param>
     /// <param name="activation">The activation. Defaults to none (linear).</param>

@@ -4,11 +4,11 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>2-D transposed convolution (upsampling images) (<c>keras.layers.Conv2DTranspose</c>).</summary>
-/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output
-/// <c>(batch, new_height, new_width, filters)</c>. The kernel
-/// has Keras' layout <c>(kh, kw, filters, in)</c>; see <see cref="BaseConvTranspose"/> for the output
-/// lengths.</remarks>
+/// <summary>2-D transposed convolution, upsampling images (<c>keras.layers.Conv2DTranspose</c>, alias
+/// <c>Convolution2DTranspose</c>).</summary>
+/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channel axis first; output
+/// <c>(batch, new_height, new_width, filters)</c>. The kernel has Keras' layout <c>(kh, kw, filters, in)</c>; see
+/// <see cref="BaseConvTranspose"/> for the output lengths.</remarks>
 /// <example><code>
 /// var up = new Conv2DTranspose(16, 3, strides: 2, padding: "same", activation: "relu");
 /// Tensor y = up.Call(x);   // x: (batch, 7, 7, 32) → y: (batch, 14, 14, 16)
@@ -17,15 +17,16 @@ public sealed class Conv2DTranspose : BaseConvTranspose
 {
     /// <summary>Creates the layer.</summary>
     /// <param name="filters">The number of output channels; positive.</param>
-    /// <param name="kernelSize">The window size: one integer or 2 integers.</param>
-    /// <param name="strides">The stride: one integer or 2. Defaults to 1. Strides above 1 exclude dilation above
-    /// 1.</param>
+    /// <param name="kernelSize">The window size: an integer (the same on every axis) or 2 integers.</param>
+    /// <param name="strides">The stride: an integer (the same on every axis) or 2 integers. Defaults to 1. Strides
+    /// above 1 exclude dilation above 1.</param>
     /// <param name="padding"><c>"valid"</c> or <c>"same"</c>. Defaults to <c>"valid"</c>.</param>
-    /// <param name="outputPadding">Extra output length: one integer or 2, each below its stride. Defaults to null
-    /// (inferred).</param>
+    /// <param name="outputPadding">Extra output length: an integer (the same on every axis) or 2 integers. Each value
+    /// is below its stride. Defaults to null (inferred).</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
-    /// <param name="dilationRate">The dilation: one integer or 2. Defaults to 1.</param>
+    /// <param name="dilationRate">The dilation: an integer (the same on every axis) or 2 integers. Defaults to
+    /// 1.</param>
     /// <param name="activation">The activation. Defaults to none (linear).</param>
     /// <param name="useBias">Whether to add a bias. Defaults to true.</param>
     /// <param name="kernelInitializer">Kernel initializer. Defaults to <c>glorot_uniform</c>.</param>

@@ -4,10 +4,10 @@ using Keras.Regularizers;
 
 namespace Keras.Layers;
 
-/// <summary>3-D convolution over volumes (<c>keras.layers.Conv3D</c>).</summary>
-/// <remarks>Input <c>(batch, depth, height, width, channels)</c> (channels last) or with the channels axis first;
-/// output <c>(batch, new_depth, new_height, new_width, filters)</c>. The kernel
-/// has Keras' layout <c>(kd, kh, kw, in / groups, filters)</c>.</remarks>
+/// <summary>3-D convolution over volumes (<c>keras.layers.Conv3D</c>, alias <c>Convolution3D</c>).</summary>
+/// <remarks>Input <c>(batch, depth, height, width, channels)</c> (channels last) or with the channel axis first; output
+/// <c>(batch, new_depth, new_height, new_width, filters)</c>. The kernel has Keras' layout <c>(kd, kh, kw, in / groups,
+/// filters)</c>.</remarks>
 /// <example><code>
 /// var conv = new Conv3D(8, [3, 3, 3], padding: "same");
 /// Tensor y = conv.Call(x);   // x: (batch, 16, 32, 32, 1) → y: (batch, 16, 32, 32, 8)
@@ -15,16 +15,17 @@ namespace Keras.Layers;
 public sealed class Conv3D : BaseConv
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="filters">The number of output channels; positive and divisible by <paramref
-    /// name="groups"/>.</param>
-    /// <param name="kernelSize">The window size: one integer or 3 integers.</param>
-    /// <param name="strides">The stride: one integer or 3. Defaults to 1. Strides above 1 exclude dilation above
-    /// 1.</param>
-    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (TensorFlow's: output size <c>ceil(in /
+    /// <param name="filters">The number of output channels; positive and divisible by
+    /// <paramref name="groups"/>.</param>
+    /// <param name="kernelSize">The window size: an integer (the same on every axis) or 3 integers.</param>
+    /// <param name="strides">The stride: an integer (the same on every axis) or 3 integers. Defaults to 1. Strides
+    /// above 1 exclude dilation above 1.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (TensorFlow's: output length <c>ceil(in /
     /// stride)</c>, the odd padding pixel at the end). Defaults to <c>"valid"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
-    /// <param name="dilationRate">The dilation: one integer or 3. Defaults to 1.</param>
+    /// <param name="dilationRate">The dilation: an integer (the same on every axis) or 3 integers. Defaults to
+    /// 1.</param>
     /// <param name="groups">The number of channel groups convolved separately; divides the input channels and
     /// <paramref name="filters"/>. Defaults to 1.</param>
     /// <param name="activation">The activation. Defaults to none (linear).</param>

@@ -6,9 +6,8 @@ namespace Keras.Layers;
 
 /// <summary>1-D depthwise convolution: each channel of a sequence convolved on its own
 /// (<c>keras.layers.DepthwiseConv1D</c>).</summary>
-/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch,
-/// new_steps, channels·depth_multiplier)</c>. The kernel
-/// has Keras' layout <c>(k, in, depth_multiplier)</c>.</remarks>
+/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channel axis first; output <c>(batch,
+/// new_steps, channels·depth_multiplier)</c>. The kernel has Keras' layout <c>(k, in, depth_multiplier)</c>.</remarks>
 /// <example><code>
 /// var depthwise = new DepthwiseConv1D(3, strides: 2, depthMultiplier: 3, activation: "relu");
 /// Tensor y = depthwise.Call(x);   // x: (4, 10, 12) → y: (4, 4, 36)
@@ -16,14 +15,16 @@ namespace Keras.Layers;
 public sealed class DepthwiseConv1D : BaseDepthwiseConv
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="kernelSize">The window size: one integer or 1 integer.</param>
-    /// <param name="strides">The stride: one integer or 1. Defaults to 1. Strides above 1 exclude dilation above
-    /// 1.</param>
-    /// <param name="padding"><c>"valid"</c> or <c>"same"</c> (TensorFlow's). Defaults to <c>"valid"</c>.</param>
+    /// <param name="kernelSize">The window size: an integer (the same on every axis) or 1 integer.</param>
+    /// <param name="strides">The stride: an integer (the same on every axis) or 1 integer. Defaults to 1. Strides above
+    /// 1 exclude dilation above 1.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (TensorFlow's: output length <c>ceil(in /
+    /// stride)</c>, the odd padding pixel at the end). Defaults to <c>"valid"</c>.</param>
     /// <param name="depthMultiplier">Output channels per input channel; positive. Defaults to 1.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
-    /// <param name="dilationRate">The dilation: one integer or 1. Defaults to 1.</param>
+    /// <param name="dilationRate">The dilation: an integer (the same on every axis) or 1 integer. Defaults to
+    /// 1.</param>
     /// <param name="activation">The activation. Defaults to none (linear).</param>
     /// <param name="useBias">Whether to add a bias. Defaults to true.</param>
     /// <param name="depthwiseInitializer">Kernel initializer. Defaults to <c>glorot_uniform</c>.</param>

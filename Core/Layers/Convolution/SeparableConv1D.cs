@@ -5,10 +5,9 @@ using Keras.Regularizers;
 namespace Keras.Layers;
 
 /// <summary>1-D depthwise separable convolution: a depthwise convolution, then a pointwise (1-wide) one
-/// (<c>keras.layers.SeparableConv1D</c>).</summary>
-/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channels axis first; output <c>(batch,
-/// new_steps, filters)</c>. See
-/// <see cref="BaseSeparableConv"/> for the weights.</remarks>
+/// (<c>keras.layers.SeparableConv1D</c>, alias <c>SeparableConvolution1D</c>).</summary>
+/// <remarks>Input <c>(batch, steps, channels)</c> (channels last) or with the channel axis first; output <c>(batch,
+/// new_steps, filters)</c>. See <see cref="BaseSeparableConv"/> for the weights.</remarks>
 /// <example><code>
 /// var separable = new SeparableConv1D(4, 3, strides: 2, depthMultiplier: 3, activation: "relu");
 /// Tensor y = separable.Call(x);   // x: (4, 10, 12) → y: (4, 4, 4)
@@ -17,13 +16,15 @@ public sealed class SeparableConv1D : BaseSeparableConv
 {
     /// <summary>Creates the layer.</summary>
     /// <param name="filters">The number of output channels; positive.</param>
-    /// <param name="kernelSize">The depthwise window size: one integer or 1 integer.</param>
-    /// <param name="strides">The depthwise stride: one integer or 1. Defaults to 1. Strides above 1 exclude
-    /// dilation above 1.</param>
-    /// <param name="padding"><c>"valid"</c> or <c>"same"</c> (TensorFlow's). Defaults to <c>"valid"</c>.</param>
+    /// <param name="kernelSize">The depthwise window size: an integer (the same on every axis) or 1 integer.</param>
+    /// <param name="strides">The depthwise stride: an integer (the same on every axis) or 1 integer. Defaults to 1.
+    /// Strides above 1 exclude dilation above 1.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (TensorFlow's: output length <c>ceil(in /
+    /// stride)</c>, the odd padding pixel at the end). Defaults to <c>"valid"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
-    /// <param name="dilationRate">The depthwise dilation: one integer or 1. Defaults to 1.</param>
+    /// <param name="dilationRate">The depthwise dilation: an integer (the same on every axis) or 1 integer. Defaults to
+    /// 1.</param>
     /// <param name="depthMultiplier">Depthwise output channels per input channel; positive. Defaults to 1.</param>
     /// <param name="activation">The activation. Defaults to none (linear).</param>
     /// <param name="useBias">Whether to add a bias. Defaults to true.</param>

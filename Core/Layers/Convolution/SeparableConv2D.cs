@@ -5,10 +5,9 @@ using Keras.Regularizers;
 namespace Keras.Layers;
 
 /// <summary>2-D depthwise separable convolution: a depthwise convolution, then a pointwise (1×1) one
-/// (<c>keras.layers.SeparableConv2D</c>).</summary>
-/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channels axis first; output
-/// <c>(batch, new_height, new_width, filters)</c>. See
-/// <see cref="BaseSeparableConv"/> for the weights.</remarks>
+/// (<c>keras.layers.SeparableConv2D</c>, alias <c>SeparableConvolution2D</c>).</summary>
+/// <remarks>Input <c>(batch, height, width, channels)</c> (channels last) or with the channel axis first; output
+/// <c>(batch, new_height, new_width, filters)</c>. See <see cref="BaseSeparableConv"/> for the weights.</remarks>
 /// <example><code>
 /// var separable = new SeparableConv2D(64, 3, padding: "same", activation: "relu");
 /// Tensor y = separable.Call(x);   // x: (batch, 32, 32, 16) → y: (batch, 32, 32, 64)
@@ -17,13 +16,15 @@ public sealed class SeparableConv2D : BaseSeparableConv
 {
     /// <summary>Creates the layer.</summary>
     /// <param name="filters">The number of output channels; positive.</param>
-    /// <param name="kernelSize">The depthwise window size: one integer or 2 integers.</param>
-    /// <param name="strides">The depthwise stride: one integer or 2. Defaults to 1. Strides above 1 exclude
-    /// dilation above 1.</param>
-    /// <param name="padding"><c>"valid"</c> or <c>"same"</c> (TensorFlow's). Defaults to <c>"valid"</c>.</param>
+    /// <param name="kernelSize">The depthwise window size: an integer (the same on every axis) or 2 integers.</param>
+    /// <param name="strides">The depthwise stride: an integer (the same on every axis) or 2 integers. Defaults to 1.
+    /// Strides above 1 exclude dilation above 1.</param>
+    /// <param name="padding"><c>"valid"</c> (no padding) or <c>"same"</c> (TensorFlow's: output length <c>ceil(in /
+    /// stride)</c>, the odd padding pixel at the end). Defaults to <c>"valid"</c>.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> or <c>"channels_first"</c>. Defaults to
     /// <c>"channels_last"</c>.</param>
-    /// <param name="dilationRate">The depthwise dilation: one integer or 2. Defaults to 1.</param>
+    /// <param name="dilationRate">The depthwise dilation: an integer (the same on every axis) or 2 integers. Defaults
+    /// to 1.</param>
     /// <param name="depthMultiplier">Depthwise output channels per input channel; positive. Defaults to 1.</param>
     /// <param name="activation">The activation. Defaults to none (linear).</param>
     /// <param name="useBias">Whether to add a bias. Defaults to true.</param>
