@@ -182,10 +182,10 @@ public class LayerSerializationTests
     [Fact]
     public void DeserializeLayer_UnknownClass_ExplainsHowToRegister()
     {
-        var config = JsonNode.Parse("""{"module":"keras.layers","class_name":"Conv3DTranspose","config":{}}""")!;
+        var config = JsonNode.Parse("""{"module":"keras.layers","class_name":"WormholeConvolution","config":{}}""")!;
         var error = Assert.Throws<KeyNotFoundException>(() => KerasSerialization.DeserializeLayer(config));
-        Assert.Contains("'Conv3DTranspose'", error.Message);
-        Assert.Contains("SerializationRegistry.Register<Conv3DTranspose>", error.Message);
+        Assert.Contains("'WormholeConvolution'", error.Message);
+        Assert.Contains("SerializationRegistry.Register<WormholeConvolution>", error.Message);
         Assert.Contains("Dense", error.Message);
     }
 

@@ -103,7 +103,7 @@ public class RegistryTests
         Assert.True(SerializationRegistry.IsRegistered("Sequential"));
         Assert.True(SerializationRegistry.IsRegistered("Functional"));
         Assert.True(SerializationRegistry.IsRegistered("Model"));
-        Assert.False(SerializationRegistry.IsRegistered("Conv3DTranspose"));
+        Assert.False(SerializationRegistry.IsRegistered("WormholeConvolution"));
         Assert.Contains("InputLayer", SerializationRegistry.Names);
         Assert.Equal("Dense", SerializationRegistry.GetRegisteredName(typeof(Dense)));
         Assert.Equal(nameof(NeverRegistered), SerializationRegistry.GetRegisteredName(typeof(NeverRegistered)));
