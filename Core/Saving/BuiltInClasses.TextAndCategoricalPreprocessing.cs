@@ -137,8 +137,8 @@ internal static partial class BuiltInClasses
         int? vocabularySize = NullableInt(r, "vocabulary_size");
         return Trainable(new TextVectorization(
             NullableInt(r, "max_tokens"),
-            r.Has("standardize") ? r.GetString("standardize") : null,
-            r.Has("split") ? r.GetString("split") : null,
+            OptionalString(r, "standardize", "lower_and_strip_punctuation"),
+            OptionalString(r, "split", "whitespace"),
             ngrams,
             outputMode,
             NullableInt(r, "output_sequence_length"),
@@ -172,6 +172,10 @@ internal static partial class BuiltInClasses
     }
 
     private static int? NullableInt(ConfigReader r, string key) => r.Has(key) ? r.GetInt(key) : null;
+
+    /// <summary>A string that may be null: an absent key gives the default, an explicit null gives null.</summary>
+    private static string? OptionalString(ConfigReader r, string key, string defaultValue) =>
+        !r.Config.ContainsKey(key) ? defaultValue : r.Has(key) ? r.GetString(key) : null;
 
     private static long Long(ConfigReader r, string key, JsonNode? node)
     {
