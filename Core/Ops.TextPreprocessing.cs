@@ -58,7 +58,7 @@ public static partial class Ops
         return outputMode switch
         {
             "one_hot" => oneHot.to_type(DType(dtype)),
-            "multi_hot" => oneHot.amax(reduction).to_type(DType(dtype)),
+            "multi_hot" => oneHot.sum(reduction).gt(0).to_type(DType(dtype)),
             "count" when countWeights is not null =>
                 oneHot.to_type(countWeights.dtype).mul(countWeights.unsqueeze(-1)).sum(reduction),
             "count" => oneHot.sum(reduction).to_type(DType(dtype)),

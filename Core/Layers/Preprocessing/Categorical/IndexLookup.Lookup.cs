@@ -34,7 +34,7 @@ public abstract partial class IndexLookup<T>
         if (unknown is not null)
         {
             throw new ArgumentException(
-                $"Layer \"{Name}\": when `num_oov_indices=0` all inputs should be in vocabulary, found OOV values " +
+                $"Layer {Label}: when `num_oov_indices=0` all inputs should be in vocabulary, found OOV values " +
                 $"[{string.Join(", ", unknown)}], consider setting `num_oov_indices=1`.");
         }
         return indices;
@@ -109,7 +109,7 @@ public abstract partial class IndexLookup<T>
               "vocabulary before calling it. "
             : "";
         throw new InvalidOperationException(
-            $"Layer \"{Name}\" ({ClassName}) has no vocabulary yet. {hint}Either pass a `vocabulary` argument to the " +
+            $"Layer {Label} has no vocabulary yet. {hint}Either pass a `vocabulary` argument to the " +
             "layer, call `SetVocabulary`, or call `Adapt` with some sample data. (An adapted vocabulary is not part of " +
             "the layer's config: restore it with `SetVocabulary(GetVocabulary())`.)");
     }

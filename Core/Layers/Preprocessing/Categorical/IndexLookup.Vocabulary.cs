@@ -141,7 +141,7 @@ public abstract partial class IndexLookup<T>
         if (_hasInputVocabulary)
         {
             throw new InvalidOperationException(
-                $"Cannot adapt layer '{Name}' after setting a static vocabulary via `vocabulary` argument or " +
+                $"Cannot adapt layer {Label} after setting a static vocabulary via `vocabulary` argument or " +
                 "`set_vocabulary()` method.");
         }
         ResetCounts();

@@ -127,6 +127,12 @@ public abstract partial class IndexLookup<T> : Layer where T : notnull
     /// <summary>The IDF weights given to the constructor (written to the config), or null.</summary>
     internal IReadOnlyList<double>? InputIdfWeights => _inputIdfWeights;
 
+    /// <summary>The layer that owns this lookup (TextVectorization), named in messages instead of the lookup.</summary>
+    internal Layer? Owner { get; set; }
+
+    /// <summary>How messages name the layer: <c>"name" (Class)</c>, the owner's when there is one.</summary>
+    private protected string Label => $"\"{(Owner ?? this).Name}\" ({(Owner ?? this).ClassName})";
+
     /// <summary>Whether a mask token is set.</summary>
     private protected bool HasMask => _hasMask;
 

@@ -89,7 +89,7 @@ public sealed class TextVectorization : Layer
         NGrams = ngrams;
         OutputSequenceLength = outputSequenceLength;
         _lookup = TrackLayer(new StringLookup(maxTokens, 1, "", "[UNK]", vocabulary, idfWeights, false, OutputMode,
-            padToMaxTokens, null, vocabularySize, hasInputVocabulary: null));
+            padToMaxTokens, null, vocabularySize, hasInputVocabulary: null) { Owner = this });
     }
 
     /// <summary>The standardization, or null.</summary>
