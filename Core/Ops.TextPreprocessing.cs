@@ -11,6 +11,42 @@ public static partial class Ops
     public static Tensor Int64Tensor(long[] values, long[] shape) =>
         torch.tensor(values, device: Device).reshape(shape);
 
+    /// <summary>Copies a tensor's values, converted to int64, into a row-major array.</summary>
+    /// <param name="x">The tensor (any device, any numeric dtype).</param>
+    /// <returns>The values.</returns>
+    public static long[] ToInt64Array(Tensor x)
+    {
+        using var scope = torch.NewDisposeScope();
+        return x.to_type(ScalarType.Int64).cpu().contiguous().data<long>().ToArray();
+    }
+
+    /// <summary>Copies a tensor's values, converted to float64, into a row-major array.</summary>
+    /// <param name="x">The tensor (any device, any numeric dtype).</param>
+    /// <returns>The values.</returns>
+    public static double[] ToFloat64Array(Tensor x)
+    {
+        using var scope = torch.NewDisposeScope();
+        return x.to_type(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
+    }
+
+    /// <summary>Copies a tensor's values, converted to float32, into a row-major array.</summary>
+    /// <param name="x">The tensor (any device, any numeric dtype).</param>
+    /// <returns>The values.</returns>
+    public static float[] ToFloat32Array(Tensor x)
+    {
+        using var scope = torch.NewDisposeScope();
+        return x.to_type(ScalarType.Float32).cpu().contiguous().data<float>().ToArray();
+    }
+
+    /// <summary>The smallest and largest value of an integer tensor with at least one element.</summary>
+    /// <param name="x">The tensor.</param>
+    /// <returns>The extremes.</returns>
+    public static (long Min, long Max) IntegerRange(Tensor x)
+    {
+        using var scope = torch.NewDisposeScope();
+        return (x.min().item<long>(), x.max().item<long>());
+    }
+
     /// <summary>The bucket of each value for sorted bin boundaries, as <c>numpy.digitize(x, boundaries)</c>:
     /// <c>i</c> such that <c>boundaries[i-1] &lt;= x &lt; boundaries[i]</c> (<c>keras.ops.digitize</c>).</summary>
     /// <param name="x">The values; compared in float32, as Keras.</param>
@@ -18,8 +54,9 @@ public static partial class Ops
     /// <returns>An int64 tensor of bucket indices in <c>[0, boundaries.Length]</c>.</returns>
     public static Tensor Digitize(Tensor x, float[] boundaries)
     {
-        using var bins = torch.tensor(boundaries, device: x.device);
-        return torch.bucketize(x.to_type(ScalarType.Float32), bins, right: true);
+        using var scope = torch.NewDisposeScope();
+        var bins = torch.tensor(boundaries, device: x.device);
+        return torch.bucketize(x.to_type(ScalarType.Float32), bins, right: true).MoveToOuterDisposeScope();
     }
 
     /// <summary>Keras' categorical encoding of integer indices (<c>numerical_utils.encode_categorical_inputs</c>):
@@ -33,9 +70,22 @@ public static partial class Ops
     /// <param name="dtype">The output dtype. Defaults to <c>float32</c>.</param>
     /// <param name="countWeights">Optional per-element weights summed in <c>count</c> mode (same shape as
     /// <paramref name="indices"/>); the output then has their dtype.</param>
+    /// <param name="weights">Optional per-column weights multiplying the result (TF-IDF), of length
+    /// <paramref name="depth"/>.</param>
     /// <returns>The encoded tensor.</returns>
     public static Tensor EncodeCategorical(Tensor indices, string outputMode, long depth, string dtype = "float32",
-        Tensor? countWeights = null)
+        Tensor? countWeights = null, float[]? weights = null)
+    {
+        using var scope = torch.NewDisposeScope();
+        var encoded = Encode(indices, outputMode, depth, dtype, countWeights);
+        if (weights is not null)
+        {
+            encoded = encoded.mul(torch.tensor(weights, device: encoded.device).to_type(encoded.dtype));
+        }
+        return encoded.MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Encode(Tensor indices, string outputMode, long depth, string dtype, Tensor? countWeights)
     {
         var x = indices.to_type(ScalarType.Int64);
         if (outputMode == "int")

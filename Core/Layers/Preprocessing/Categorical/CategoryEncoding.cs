@@ -62,7 +62,7 @@ public sealed class CategoryEncoding : Layer
                 $"Layer \"{Name}\": `count_weights` must have the shape of the inputs {new Shape(inputs.shape)}. " +
                 $"Received: count_weights.shape={new Shape(countWeights.shape)}", nameof(countWeights));
         }
-        var indices = CheckedIndices(inputs);
+        using var indices = CheckedIndices(inputs);
         return Ops.EncodeCategorical(indices, OutputMode, NumTokens, DType, countWeights);
     }
 
@@ -80,8 +80,11 @@ public sealed class CategoryEncoding : Layer
     }
 
     /// <inheritdoc />
-    protected override Tensor CallCore(Tensor inputs, bool training) =>
-        Ops.EncodeCategorical(CheckedIndices(inputs), OutputMode, NumTokens, DType);
+    protected override Tensor CallCore(Tensor inputs, bool training)
+    {
+        using var indices = CheckedIndices(inputs);
+        return Ops.EncodeCategorical(indices, OutputMode, NumTokens, DType);
+    }
 
     private Tensor CheckedIndices(Tensor inputs)
     {
@@ -89,10 +92,10 @@ public sealed class CategoryEncoding : Layer
         var indices = inputs.to_type(TorchSharp.torch.ScalarType.Int64);
         if (indices.numel() > 0)
         {
-            long min = indices.min().item<long>();
-            long max = indices.max().item<long>();
+            var (min, max) = Ops.IntegerRange(indices);
             if (min < 0 || max >= NumTokens)
             {
+                indices.Dispose();
                 throw new ArgumentException(
                     $"Layer \"{Name}\": input values must be in the range 0 <= values < num_tokens with " +
                     $"num_tokens={NumTokens}. Received values in [{min}, {max}].", nameof(inputs));

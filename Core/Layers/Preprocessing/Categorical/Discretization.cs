@@ -88,7 +88,7 @@ public sealed class Discretization : Layer
         _summary = QuantileSummary.Empty;
         foreach (var batch in batches)
         {
-            var values = batch.to_type(TorchSharp.torch.ScalarType.Float32).cpu().contiguous().data<float>().ToArray();
+            var values = Ops.ToFloat32Array(batch);
             _summary = _summary.Merge(QuantileSummary.Summarize(values, Epsilon), Epsilon);
         }
         _binBoundaries = _summary.BinBoundaries(numBins);
@@ -121,7 +121,7 @@ public sealed class Discretization : Layer
             $"Layer \"{Name}\": you need to either pass the `bin_boundaries` argument at construction time or call " +
             "`adapt(dataset)` before you can start using the `Discretization` layer.");
         CategoricalOutput.CheckRank((int)inputs.dim(), OutputMode, Name, new Shape(inputs.shape).ToString());
-        var indices = Ops.Digitize(inputs, boundaries.Select(b => (float)b).ToArray());
+        using var indices = Ops.Digitize(inputs, boundaries.Select(b => (float)b).ToArray());
         return Ops.EncodeCategorical(indices, OutputMode, boundaries.Length + 1, OutputMode == "int" ? "int64" : "float32");
     }
 

@@ -142,13 +142,13 @@ public sealed class Hashing : Layer
         if (inputs.is_floating_point())
         {
             // Keras compares floats with the mask value, then truncates them to int64 before hashing.
-            var doubles = inputs.to_type(TorchSharp.torch.ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
+            var doubles = Ops.ToFloat64Array(inputs);
             masked = doubles.Select(v => MaskValue is long m && v == m).ToArray();
             values = doubles.Select(v => (long)v).ToArray();
         }
         else
         {
-            values = inputs.to_type(TorchSharp.torch.ScalarType.Int64).cpu().contiguous().data<long>().ToArray();
+            values = Ops.ToInt64Array(inputs);
             masked = values.Select(v => MaskValue is long m && v == m).ToArray();
         }
         var bins = new long[values.Length];
@@ -194,6 +194,7 @@ public sealed class Hashing : Layer
     private Tensor Encode(long[] bins, long[] shape)
     {
         CategoricalOutput.CheckRank(shape.Length, OutputMode, Name, new Shape(shape).ToString());
-        return Ops.EncodeCategorical(Ops.Int64Tensor(bins, shape), OutputMode, NumBins, DType);
+        using var ids = Ops.Int64Tensor(bins, shape);
+        return Ops.EncodeCategorical(ids, OutputMode, NumBins, DType);
     }
 }

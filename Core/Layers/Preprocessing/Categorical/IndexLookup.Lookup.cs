@@ -73,9 +73,13 @@ public abstract partial class IndexLookup<T>
         {
             return ids;
         }
-        long depth = PadToMaxTokens ? MaxTokens!.Value : FrozenVocabularySize!.Value;
-        var encoded = Ops.EncodeCategorical(ids, OutputMode == "tf_idf" ? "count" : OutputMode, depth, DType);
-        return OutputMode == "tf_idf" ? encoded.mul(Ops.Constant(_idfWeights!).to_type(encoded.dtype)) : encoded;
+        using (ids)
+        {
+            long depth = PadToMaxTokens ? MaxTokens!.Value : FrozenVocabularySize!.Value;
+            return OutputMode == "tf_idf"
+                ? Ops.EncodeCategorical(ids, "count", depth, DType, weights: _idfWeights)
+                : Ops.EncodeCategorical(ids, OutputMode, depth, DType);
+        }
     }
 
     /// <summary>Looks up and encodes rows of different lengths (split text): in <c>int</c> mode the rows are padded

@@ -95,6 +95,6 @@ public sealed class IntegerLookup : IndexLookup<long>
                 $"Layer \"{Name}\" (IntegerLookup) expects integer inputs. Received a {Ops.DTypeName(data.dtype)} " +
                 $"tensor of shape {new Shape(data.shape)}.");
         }
-        return data.to_type(TorchSharp.torch.ScalarType.Int64).cpu().contiguous().data<long>().ToArray();
+        return Ops.ToInt64Array(data);
     }
 }

@@ -122,7 +122,7 @@ public sealed class StringLookup : IndexLookup<string>
                 $"Layer \"{Name}\" maps integer indices to strings; received a {Ops.DTypeName(indices.dtype)} tensor.",
                 nameof(indices));
         }
-        var values = indices.to_type(TorchSharp.torch.ScalarType.Int64).cpu().contiguous().data<long>().ToArray();
+        var values = Ops.ToInt64Array(indices);
         var tokens = LookupTokens(values);
         var result = Array.CreateInstance(typeof(string), indices.shape.Select(d => checked((int)d)).ToArray());
         var position = new int[result.Rank];
