@@ -8,8 +8,7 @@ public static partial class Ops
     /// <param name="values">The values, row-major.</param>
     /// <param name="shape">The shape; its product must equal the number of values.</param>
     /// <returns>The tensor.</returns>
-    public static Tensor Int64Tensor(long[] values, long[] shape) =>
-        torch.tensor(values, device: Device).reshape(shape);
+    public static Tensor Int64Tensor(long[] values, long[] shape) => torch.tensor(values, shape, device: Device);
 
     /// <summary>Copies a tensor's values, converted to int64, into a row-major array.</summary>
     /// <param name="x">The tensor (any device, any numeric dtype).</param>
