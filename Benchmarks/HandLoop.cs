@@ -10,10 +10,6 @@ namespace Keras.Benchmarks;
 /// epsilon 1e-7 added to sqrt(v) without bias correction; a fresh shuffle each epoch.</remarks>
 internal sealed class HandLoop : IDisposable
 {
-    private const double LearningRate = 1e-3;
-    private const double Beta1 = 0.9;
-    private const double Beta2 = 0.999;
-    private const double Epsilon = 1e-7;
     private const double ClipEpsilon = 1e-7;
 
     private readonly Tensor _w1;
@@ -21,9 +17,7 @@ internal sealed class HandLoop : IDisposable
     private readonly Tensor _w2;
     private readonly Tensor _b2;
     private readonly Tensor[] _parameters;
-    private readonly Tensor[] _momentums;
-    private readonly Tensor[] _velocities;
-    private long _iterations;
+    private readonly HandAdam _adam;
 
     internal HandLoop(int seed)
     {
@@ -33,8 +27,7 @@ internal sealed class HandLoop : IDisposable
         _w2 = GlorotUniform(128, 10);
         _b2 = torch.zeros(10).requires_grad_().DetachFromDisposeScope();
         _parameters = [_w1, _b1, _w2, _b2];
-        _momentums = _parameters.Select(p => torch.zeros_like(p).DetachFromDisposeScope()).ToArray();
-        _velocities = _parameters.Select(p => torch.zeros_like(p).DetachFromDisposeScope()).ToArray();
+        _adam = new HandAdam(_parameters);
     }
 
     internal IReadOnlyList<Tensor> Parameters => _parameters;
@@ -98,21 +91,8 @@ internal sealed class HandLoop : IDisposable
         return -logProbs.gather(1, labels.unsqueeze(1)).mean();
     }
 
-    /// <summary>Keras' Adam: alpha = lr·sqrt(1-b2^t)/(1-b1^t); m += (g-m)(1-b1); v = b2·v + (1-b2)·g²;
-    /// w -= alpha·m/(sqrt(v)+eps).</summary>
-    internal void AdamUpdate(IList<Tensor> grads)
-    {
-        using var noGrad = torch.no_grad();
-        _iterations++;
-        double alpha = LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, _iterations)) / (1 - Math.Pow(Beta1, _iterations));
-        for (int i = 0; i < _parameters.Length; i++)
-        {
-            var g = grads[i];
-            _momentums[i].lerp_(g, 1 - Beta1);
-            _velocities[i].mul_(Beta2).addcmul_(g, g, 1 - Beta2);
-            _parameters[i].addcdiv_(_momentums[i], _velocities[i].sqrt().add_(Epsilon), -alpha);
-        }
-    }
+    /// <summary>Keras' Adam (see <see cref="HandAdam"/>).</summary>
+    internal void AdamUpdate(IList<Tensor> grads) => _adam.Update(grads);
 
     private static Tensor GlorotUniform(long fanIn, long fanOut)
     {
@@ -122,9 +102,10 @@ internal sealed class HandLoop : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in _parameters.Concat(_momentums).Concat(_velocities))
+        foreach (var t in _parameters)
         {
             t.Dispose();
         }
+        _adam.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Keras.Benchmarks;
 
 // dotnet run -c Release --project Benchmarks -- fit-mlp [--repeats 5] [--epochs-memory 20] [--quick]
+// dotnet run -c Release --project Benchmarks -- fit-cnn [--pairs 6] [--steps 200]
 // A child process re-invoked by the harness gets `--child first-epoch|memory ...`.
 try
 {
@@ -12,7 +13,11 @@ try
     {
         return new MlpFitBenchmark(BenchOptions.Parse(args[1..])).Run();
     }
-    Console.Error.WriteLine("Benchmarks: fit-mlp is the one benchmark.\n" + BenchOptions.Usage);
+    if (args.Length > 0 && args[0] == "fit-cnn")
+    {
+        return new CnnFitBenchmark(CnnBenchOptions.Parse(args[1..])).Run();
+    }
+    Console.Error.WriteLine("Benchmarks: fit-mlp or fit-cnn.\n" + BenchOptions.Usage + "\n" + CnnBenchOptions.Usage);
     return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
 }
 catch (ArgumentException e)

@@ -208,6 +208,7 @@ public abstract partial class Model
                 continue;
             }
             var detached = predictions[i].detach();
+            KerasMask.Set(detached, KerasMask.Get(predictions[i]));
             foreach (var metric in compiled.Outputs[i].Metrics)
             {
                 metric.UpdateState(data.Targets[i], detached, data.SampleWeight);

@@ -9,6 +9,10 @@ internal static class ExampleRunner
                           "--dataset fashion_mnist|mnist for the full tutorial).", QuickStart.Run),
         ["functional"] = ("A multi-input, multi-output functional model (ticket title, body and tags -> priority and " +
                           "department), as in Keras' functional API guide, on generated data.", FunctionalExample.Run),
+        ["cnn"] = ("Keras' simple convnet (two Conv2D + MaxPooling2D blocks, Dropout, Dense) on Fashion-MNIST.",
+            CnnExample.Run),
+        ["text"] = ("Text classification: TextVectorization, Embedding(maskZero), Bidirectional(LSTM) on generated " +
+                    "reviews with negations.", TextClassifierExample.Run),
     };
 
     internal static int Run(string[] args)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Keras.Callbacks;
 using Keras.Datasets;
 using Keras.Layers;
@@ -10,9 +9,9 @@ internal static class QuickStart
 {
     internal static int Run(string[] args)
     {
-        string dataset = Option(args, "--dataset") ?? "digits";
-        int epochs = int.Parse(Option(args, "--epochs") ?? (dataset == "digits" ? "40" : "10"), CultureInfo.InvariantCulture);
-        int seed = int.Parse(Option(args, "--seed") ?? "42", CultureInfo.InvariantCulture);
+        string dataset = ExampleArgs.Option(args, "--dataset") ?? "digits";
+        int epochs = ExampleArgs.IntOption(args, "--epochs", dataset == "digits" ? 40 : 10);
+        int seed = ExampleArgs.IntOption(args, "--seed", 42);
         double accuracy = Train(dataset, epochs, seed, verbose: 1);
         Console.WriteLine($"Test accuracy: {accuracy:F4}");
         return 0;
@@ -53,11 +52,5 @@ internal static class QuickStart
             callbacks: [new EarlyStopping(patience: 3), new ReduceLROnPlateau(factor: 0.5, patience: 2)]);
 
         return model.Evaluate(xt, yTest, verbose: verbose == 0 ? 0 : 2)["accuracy"];
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -40,9 +40,26 @@ public class MeanMetricWrapper : Metric
         ArgumentNullException.ThrowIfNull(yPred);
         using var scope = Backend.KerasBackend.Current.MemoryScope();
         using var noGrad = Ops.NoGrad();
-        _mean.Add(_fn(yTrue.detach(), yPred.detach()), sampleWeight);
+        _mean.Add(_fn(yTrue.detach(), yPred.detach()), WithMask(sampleWeight, KerasMask.Get(yPred)));
     }
 
     /// <inheritdoc />
     public sealed override double Result() => _mean.Result();
+
+    /// <summary>Keras' <c>apply_mask(..., reduction="sum")</c>: a prediction's mask (e.g. padded timesteps) multiplies
+    /// the sample weights, so masked positions do not count.</summary>
+    private static Tensor? WithMask(Tensor? sampleWeight, Tensor? mask)
+    {
+        if (mask is null)
+        {
+            return sampleWeight;
+        }
+        var weights = mask.to_type(torch.ScalarType.Float32);
+        if (sampleWeight is null)
+        {
+            return weights;
+        }
+        var (m, w) = MetricsUtils.SqueezeOrExpandToSameRank(weights, sampleWeight.to_type(torch.ScalarType.Float32));
+        return m * w;
+    }
 }

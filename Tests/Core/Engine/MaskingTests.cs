@@ -88,4 +88,20 @@ public sealed class MaskingTests
         Assert.Equal(0.0, loss.item<float>(), 6);
         Assert.True(((Keras.Losses.Loss)"mse").Call(target, Steps()).item<float>() > 1000, "without a mask the outliers count");
     }
+
+    [Fact]
+    public void MeanMetrics_SkipMaskedTimesteps()
+    {
+        using var scope = torch.NewDisposeScope();
+        var y = new ZeroStepMask().Call(Steps());
+        var target = Steps().clone();
+        target[0, 1] = torch.tensor(new float[] { 100, 100 });
+        target[1, 0] = torch.tensor(new float[] { 100, 100 });
+        var mae = new Keras.Metrics.MeanAbsoluteError();
+        mae.UpdateState(target, y);
+        Assert.Equal(0.0, mae.Result(), 6);
+        var unmasked = new Keras.Metrics.MeanAbsoluteError();
+        unmasked.UpdateState(target, Steps());
+        Assert.True(unmasked.Result() > 10, "without a mask the outliers count");
+    }
 }
