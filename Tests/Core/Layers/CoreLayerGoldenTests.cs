@@ -1,6 +1,7 @@
 namespace Keras.Tests.Core.Layers;
 
-/// <summary>Dense, Add and Concatenate against tfjs (Tests/Golden/Core/generate.mjs): outputs and gradients.</summary>
+/// <summary>Dense, Activation, Flatten, Reshape, Dropout (inference), Add and Concatenate against tfjs
+/// (Tests/Golden/Core/generate.mjs): outputs and gradients.</summary>
 public sealed class CoreLayerGoldenTests
 {
     private const string Fixture = "../../Golden/Core/core.json";
