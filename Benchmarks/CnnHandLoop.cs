@@ -6,15 +6,18 @@ namespace Keras.Benchmarks;
 /// <summary>The tutorial CNN trained by a hand-written TorchSharp loop: NCHW functional ops (conv2d, relu,
 /// max_pool2d, dropout, addmm, softmax), Keras' sparse cross-entropy on probabilities, autograd.grad and Keras' Adam in
 /// place, one dispose scope per step.</summary>
-/// <remarks>The natural TorchSharp way to write it: images enter as (N, 1, 28, 28), so the loop pays none of the
-/// channels_last permutes that Keras.Net's Conv2D does; that cost is part of what the benchmark measures.</remarks>
+/// <remarks>Two layouts: the natural TorchSharp way, images as contiguous (N, 1, 28, 28); or, with
+/// <c>channelsLastViews</c>, images stored (N, 28, 28, 1) and viewed as NCHW by a permute, which is what Keras.Net's
+/// channels_last Conv2D hands libtorch (libtorch then keeps the channels-last memory format through the network).</remarks>
 internal sealed class CnnHandLoop : IDisposable
 {
     private readonly Tensor[] _parameters;
     private readonly HandAdam _adam;
+    private readonly bool _channelsLastViews;
 
-    internal CnnHandLoop(int seed)
+    internal CnnHandLoop(int seed, bool channelsLastViews = false)
     {
+        _channelsLastViews = channelsLastViews;
         torch.manual_seed(seed);
         _parameters =
         [
@@ -37,7 +40,9 @@ internal sealed class CnnHandLoop : IDisposable
         long steps = Math.Min((data.Count + batchSize - 1) / batchSize, maxSteps ?? long.MaxValue);
         using var epochScope = torch.NewDisposeScope();
         var perm = torch.randperm(data.Count);
-        var xs = data.X.index_select(0, perm).unsqueeze(1);
+        var xs = _channelsLastViews
+            ? data.X.index_select(0, perm).unsqueeze(-1).permute(0, 3, 1, 2)
+            : data.X.index_select(0, perm).unsqueeze(1);
         var ys = data.Y.index_select(0, perm);
         var lossTotal = torch.zeros(Array.Empty<long>());
         var correctTotal = torch.zeros(Array.Empty<long>());
