@@ -7,6 +7,11 @@ public abstract partial class Layer
     [ThreadStatic]
     private static int _callDepth;
 
+    // The layers that added losses since the outermost call began: clearing them is all a new call needs (no walk
+    // of the layer tree on every step).
+    [ThreadStatic]
+    private static List<Layer>? _layersWithCallLosses;
+
     private readonly List<Tensor> _callLosses = [];
 
     /// <summary>A penalty on the layer's outputs added to the loss (Keras' <c>activity_regularizer</c>).</summary>
@@ -42,7 +47,18 @@ public abstract partial class Layer
 
     /// <summary>Adds a loss tensor (0-d) computed during this call; it counts in the next loss computation.</summary>
     /// <param name="loss">The loss.</param>
-    protected void AddLoss(Tensor loss) => _callLosses.Add(loss);
+    protected void AddLoss(Tensor loss)
+    {
+        if (_callLosses.Count == 0)
+        {
+            (_layersWithCallLosses ??= []).Add(this);
+        }
+        _callLosses.Add(loss);
+    }
+
+    /// <summary>The losses added during the current (or last) outermost call, by every layer it ran.</summary>
+    internal static IEnumerable<Tensor> CurrentCallLosses() =>
+        _layersWithCallLosses?.SelectMany(l => l._callLosses) ?? [];
 
     private void AddActivityLoss(Tensor output)
     {
@@ -55,12 +71,13 @@ public abstract partial class Layer
     /// <summary>Starts a call; the outermost call forgets the losses of the previous one.</summary>
     private void BeginCall()
     {
-        if (_callDepth++ == 0)
+        if (_callDepth++ == 0 && _layersWithCallLosses is { Count: > 0 } previous)
         {
-            foreach (var layer in SelfAndSublayers())
+            foreach (var layer in previous)
             {
                 layer._callLosses.Clear();
             }
+            previous.Clear();
         }
     }
 

@@ -11,6 +11,13 @@ public abstract partial class Layer
     /// itself leaves them as they are.</summary>
     private protected virtual bool MasksComeFromSublayers => false;
 
+    private bool? _makesMasks;
+
+    /// <summary>Whether the layer overrides <see cref="ComputeMask"/> (so it may make a mask from an unmasked input, as
+    /// Embedding and Masking do); decided once per layer by reflection.</summary>
+    private bool MakesMasks => _makesMasks ??=
+        GetType().GetMethod(nameof(ComputeMask), [typeof(Tensor), typeof(Tensor)])!.DeclaringType != typeof(Layer);
+
     /// <summary>The mask of the output for an input and its mask (Keras' <c>compute_mask</c>).</summary>
     /// <param name="inputs">The input batch.</param>
     /// <param name="previousMask">The input's mask, or <c>null</c>.</param>

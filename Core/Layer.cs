@@ -151,7 +151,8 @@ public abstract partial class Layer : IDisposable
         try
         {
             var output = CallCore(inputs, inputMask, mode);
-            if (!MasksComeFromSublayers)
+            // A fresh output carries no mask, so without masks in play there is nothing to attach or remove.
+            if (!MasksComeFromSublayers && (inputMask is not null || MakesMasks))
             {
                 KerasMask.Set(output, ComputeMask(inputs, inputMask));
             }

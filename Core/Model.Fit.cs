@@ -180,9 +180,19 @@ public abstract partial class Model
             var weighted = output.Weight == 1.0 ? value : value * output.Weight;
             total = total is null ? weighted : total + weighted;
         }
-        foreach (var penalty in Losses)
+        // Layer.Losses without walking the layer tree each step: this call's added losses, then the penalties of the
+        // (cached) trainable weights.
+        foreach (var penalty in CurrentCallLosses())
         {
             total = total is null ? penalty : total + penalty;
+        }
+        foreach (var variable in compiled.TrainableVariablesNow())
+        {
+            if (variable.Regularizer is { } regularizer)
+            {
+                var penalty = regularizer.Call(variable.Value);
+                total = total is null ? penalty : total + penalty;
+            }
         }
         return total ?? throw new InvalidOperationException(
             $"Model \"{Name}\" has no loss to minimize: every output's loss is null and no layer added one.");
