@@ -39,10 +39,22 @@ public abstract class BaseSpatialDropout : Layer
         ["dtype"] = DType,
     };
 
-    /// <summary>The shape of the dropout mask for an input: 1 on the spatial axes.</summary>
+    /// <summary>Whether the channels are on axis 1 (<c>channels_first</c>) rather than last.</summary>
+    private protected virtual bool ChannelsFirst => false;
+
+    /// <summary>The shape of the dropout mask for an input: the batch and channel sizes, 1 on the spatial axes.</summary>
     /// <param name="inputShape">The input's shape.</param>
     /// <returns>The mask shape.</returns>
-    private protected abstract long[] NoiseShape(long[] inputShape);
+    private long[] NoiseShape(long[] inputShape)
+    {
+        int channelAxis = ChannelsFirst ? 1 : inputShape.Length - 1;
+        var shape = new long[inputShape.Length];
+        for (int i = 0; i < shape.Length; i++)
+        {
+            shape[i] = i == 0 || i == channelAxis ? inputShape[i] : 1;
+        }
+        return shape;
+    }
 
     /// <inheritdoc />
     protected override Tensor CallCore(Tensor inputs, bool training) =>

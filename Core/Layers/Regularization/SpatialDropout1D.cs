@@ -14,7 +14,4 @@ public sealed class SpatialDropout1D : BaseSpatialDropout
     public SpatialDropout1D(double rate, string? name = null) : base(rate, 3, name)
     {
     }
-
-    /// <inheritdoc />
-    private protected override long[] NoiseShape(long[] inputShape) => [inputShape[0], 1, inputShape[2]];
 }

@@ -31,7 +31,5 @@ public sealed class SpatialDropout3D : BaseSpatialDropout
     }
 
     /// <inheritdoc />
-    private protected override long[] NoiseShape(long[] inputShape) => DataFormat == "channels_first"
-        ? [inputShape[0], inputShape[1], 1, 1, 1]
-        : [inputShape[0], 1, 1, 1, inputShape[4]];
+    private protected override bool ChannelsFirst => DataFormat == "channels_first";
 }

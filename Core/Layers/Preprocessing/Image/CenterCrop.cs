@@ -57,8 +57,7 @@ public sealed class CenterCrop : Layer
             {
                 return Ops.ImageResize(images, Height, Width, cropToAspectRatio: true, channelsFirst: channelsFirst);
             }
-            int heightAxis = channelsFirst ? 2 : 1;
-            return images.narrow(heightAxis, (long)((height - Height) / 2.0), Height)
-                .narrow(heightAxis + 1, (long)((width - Width) / 2.0), Width);
+            return ImageLayers.Window(images, (long)((height - Height) / 2.0), (long)((width - Width) / 2.0), Height,
+                Width, channelsFirst);
         });
 }

@@ -142,6 +142,18 @@ internal static class ImageLayers
         return channelsFirst ? y.permute(0, 3, 1, 2) : y;
     }
 
+    /// <summary>One value per image, as a flat float tensor on the images' device.</summary>
+    internal static Tensor PerImage(Tensor values, Tensor images) =>
+        values.to(images.device).to_type(torch.ScalarType.Float32).reshape(-1);
+
+    /// <summary>The window of <paramref name="height"/> × <paramref name="width"/> pixels at
+    /// (<paramref name="top"/>, <paramref name="left"/>) of each image.</summary>
+    internal static Tensor Window(Tensor images, long top, long left, long height, long width, bool channelsFirst)
+    {
+        int heightAxis = channelsFirst ? 2 : 1;
+        return images.narrow(heightAxis, top, height).narrow(heightAxis + 1, left, width);
+    }
+
     /// <summary>(height, width) of a batch in the given format.</summary>
     internal static (long Height, long Width) Size(Tensor batch, bool channelsFirst) =>
         channelsFirst ? (batch.shape[2], batch.shape[3]) : (batch.shape[1], batch.shape[2]);

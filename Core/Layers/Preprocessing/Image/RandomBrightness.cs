@@ -55,7 +55,7 @@ public sealed class RandomBrightness : Layer
     /// <param name="delta">One shift per image, in fractions of the value range.</param>
     internal Tensor AdjustBrightness(Tensor images, Tensor delta)
     {
-        var shift = delta.to(images.device).to_type(torch.ScalarType.Float32).view(-1, 1, 1, 1)
+        var shift = ImageLayers.PerImage(delta, images).view(-1, 1, 1, 1)
                     * (ValueRange.High - ValueRange.Low);
         return Ops.Clip(images + shift, ValueRange.Low, ValueRange.High);
     }

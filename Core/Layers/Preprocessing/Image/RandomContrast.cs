@@ -55,7 +55,7 @@ public sealed class RandomContrast : Layer
     /// <param name="contrast">One contrast per image.</param>
     internal Tensor AdjustContrast(Tensor images, Tensor contrast)
     {
-        var c = contrast.to(images.device).to_type(torch.ScalarType.Float32).view(-1, 1, 1, 1);
+        var c = ImageLayers.PerImage(contrast, images).view(-1, 1, 1, 1);
         var mean = images.mean([1], keepdim: true).mean([2], keepdim: true);
         return Ops.Clip((images - mean) * c + mean, ValueRange.Low, ValueRange.High);
     }

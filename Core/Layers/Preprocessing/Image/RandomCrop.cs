@@ -70,8 +70,7 @@ public sealed class RandomCrop : Layer
     internal Tensor Crop(Tensor images, long top, long left, long cropHeight, long cropWidth)
     {
         bool channelsFirst = DataFormat == ImageLayers.ChannelsFirst;
-        int heightAxis = channelsFirst ? 2 : 1;
-        var window = images.narrow(heightAxis, top, cropHeight).narrow(heightAxis + 1, left, cropWidth);
+        var window = ImageLayers.Window(images, top, left, cropHeight, cropWidth, channelsFirst);
         return cropHeight == Height && cropWidth == Width
             ? window
             : Ops.ImageResize(window, Height, Width, channelsFirst: channelsFirst);

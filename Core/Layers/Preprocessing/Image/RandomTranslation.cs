@@ -93,8 +93,8 @@ public sealed class RandomTranslation : Layer
     /// <param name="dx">One horizontal shift per image, in pixels.</param>
     internal Tensor Translate(Tensor images, Tensor dy, Tensor dx)
     {
-        var y = dy.to(images.device).to_type(torch.ScalarType.Float32).reshape(-1);
-        var x = dx.to(images.device).to_type(torch.ScalarType.Float32).reshape(-1);
+        var y = ImageLayers.PerImage(dy, images);
+        var x = ImageLayers.PerImage(dx, images);
         var zeros = x * 0;
         var transforms = Ops.Stack([zeros + 1, zeros, -x, zeros, zeros + 1, -y, zeros, zeros], axis: 1);
         bool channelsFirst = DataFormat == ImageLayers.ChannelsFirst;

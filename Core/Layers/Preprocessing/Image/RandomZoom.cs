@@ -96,8 +96,8 @@ public sealed class RandomZoom : Layer
     {
         bool channelsFirst = DataFormat == ImageLayers.ChannelsFirst;
         var (height, width) = ImageLayers.Size(images, channelsFirst);
-        var zy = heightZoom.to(images.device).to_type(torch.ScalarType.Float32).reshape(-1);
-        var zx = widthZoom.to(images.device).to_type(torch.ScalarType.Float32).reshape(-1);
+        var zy = ImageLayers.PerImage(heightZoom, images);
+        var zx = ImageLayers.PerImage(widthZoom, images);
         var zeros = zx * 0;
         var transforms = Ops.Stack(
         [
