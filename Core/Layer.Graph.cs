@@ -134,6 +134,10 @@ public abstract partial class Layer
         bool training) =>
         inputs.Count == 1 ? [CallCore(inputs[0], masks[0], training)] : CallCore(inputs, training);
 
+    /// <summary>Every input shape a multi-input build saw (Keras writes them as the <c>build_config</c>); null for a
+    /// single-input build.</summary>
+    internal IReadOnlyList<Shape>? BuildInputShapes { get; private set; }
+
     /// <summary>Output shapes for several inputs; by default the single-input rule.</summary>
     /// <param name="inputShapes">The input shapes.</param>
     /// <returns>The output shapes.</returns>
@@ -160,6 +164,7 @@ public abstract partial class Layer
             }
             BuildCore(inputShapes);
             BuildInputShape = inputShapes[0];
+            BuildInputShapes = inputShapes.ToArray();
             Built = true;
         }
     }

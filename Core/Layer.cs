@@ -287,6 +287,7 @@ public abstract partial class Layer : IDisposable
     {
         Built = false;
         BuildInputShape = null;
+        BuildInputShapes = null;
     }
 
     /// <summary>Frees the layer's weights and its sublayers'.</summary>

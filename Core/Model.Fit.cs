@@ -218,7 +218,10 @@ public abstract partial class Model
                 continue;
             }
             var detached = predictions[i].detach();
-            KerasMask.Set(detached, KerasMask.Get(predictions[i]));
+            if (KerasMask.Get(predictions[i]) is { } mask)
+            {
+                KerasMask.Set(detached, mask);
+            }
             foreach (var metric in compiled.Outputs[i].Metrics)
             {
                 metric.UpdateState(data.Targets[i], detached, data.SampleWeight);

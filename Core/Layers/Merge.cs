@@ -24,9 +24,6 @@ public abstract class Merge : Layer
     /// merge (true for elementwise merges).</summary>
     protected virtual bool AlignsRanks => true;
 
-    /// <summary>The input shapes the layer was built for (Keras writes them as the <c>build_config</c>).</summary>
-    internal IReadOnlyList<Shape>? BuildShapes { get; private set; }
-
     /// <inheritdoc />
     public override Shape ComputeOutputShape(Shape inputShape) => throw NeedsList();
 
@@ -126,7 +123,6 @@ public abstract class Merge : Layer
                 $"[{string.Join(", ", inputShapes)}]");
         }
         ComputeOutputShapes(inputShapes);
-        BuildShapes = inputShapes.ToArray();
     }
 
     /// <inheritdoc />

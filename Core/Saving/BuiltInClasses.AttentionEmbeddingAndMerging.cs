@@ -18,40 +18,39 @@ internal static partial class BuiltInClasses
         {
             var r = Reader("Subtract", c);
             return Trainable(new Subtract(r.Name), r);
-        }, buildConfig: MergeBuildConfig);
+        });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Multiply", c =>
         {
             var r = Reader("Multiply", c);
             return Trainable(new Multiply(r.Name), r);
-        }, buildConfig: MergeBuildConfig);
+        });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Average", c =>
         {
             var r = Reader("Average", c);
             return Trainable(new Average(r.Name), r);
-        }, buildConfig: MergeBuildConfig);
+        });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Maximum", c =>
         {
             var r = Reader("Maximum", c);
             return Trainable(new Maximum(r.Name), r);
-        }, buildConfig: MergeBuildConfig);
+        });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Minimum", c =>
         {
             var r = Reader("Minimum", c);
             return Trainable(new Minimum(r.Name), r);
-        }, buildConfig: MergeBuildConfig);
-        SerializationRegistry.RegisterBuiltIn(LayersModule, "Dot", DotFromConfig, buildConfig: MergeBuildConfig);
-        // Registered again with the list of build shapes as their build config (the default writes the first shape
-        // only for a layer built on real tensors, which a merge layer cannot be rebuilt from).
+        });
+        SerializationRegistry.RegisterBuiltIn(LayersModule, "Dot", DotFromConfig);
+        // Add and Concatenate live with the other merge layers.
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Add", c =>
         {
             var r = Reader("Add", c);
             return Trainable(new Add(r.Name), r);
-        }, buildConfig: MergeBuildConfig);
+        });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Concatenate", c =>
         {
             var r = Reader("Concatenate", c);
             return Trainable(new Concatenate(r.GetInt("axis", -1), r.Name), r);
-        }, buildConfig: MergeBuildConfig);
+        });
         SerializationRegistry.RegisterBuiltIn(LayersModule, "Attention", c =>
         {
             // Keras 3 accepts a `seed` for the dropout; Keras.Net draws from the global generator.
@@ -141,8 +140,6 @@ internal static partial class BuiltInClasses
         }
         return new JsonObject { ["shapes_dict"] = dict };
     }
-
-    private static JsonObject? MergeBuildConfig(Merge layer) => ShapeListBuildConfig(layer.BuildShapes);
 
     private static JsonObject? AttentionBuildConfig(Attention layer) => ShapeListBuildConfig(layer.BuildShapes);
 

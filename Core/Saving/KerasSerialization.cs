@@ -135,8 +135,8 @@ public static partial class KerasSerialization
         {
             return null;
         }
-        JsonNode? inputShape = layer.InboundNodes is [{ Inputs.Count: > 1 } node, ..]
-            ? new JsonArray(node.Inputs.Select(t => SerializeValue(t.Shape)).ToArray())
+        JsonNode? inputShape = layer.BuildInputShapes is { Count: > 1 } shapes
+            ? SerializeValue(shapes)
             : SerializeValue(shape);
         return new JsonObject { ["input_shape"] = inputShape };
     }
