@@ -31,12 +31,18 @@ internal static class GoldenFixtures
     /// <param name="relativePath">The fixture path relative to the calling test file's folder.</param>
     /// <param name="caseName">The case's <c>name</c>.</param>
     /// <param name="here">Filled in by the compiler.</param>
-    public static void Check(string relativePath, string caseName, [CallerFilePath] string here = "")
+    public static void Check(string relativePath, string caseName, [CallerFilePath] string here = "") =>
+        GoldenRunner.Run(Case(relativePath, caseName, here), caseName);
+
+    /// <summary>One case of a fixture file, for a test that runs it itself.</summary>
+    /// <param name="relativePath">The fixture path relative to the calling test file's folder.</param>
+    /// <param name="caseName">The case's <c>name</c>.</param>
+    /// <param name="here">Filled in by the compiler.</param>
+    public static JsonObject Case(string relativePath, string caseName, [CallerFilePath] string here = "")
     {
         var path = Resolve(relativePath, here);
-        var golden = Load(path).SingleOrDefault(c => (string?)c["name"] == caseName)
-                     ?? throw new ArgumentException($"No case \"{caseName}\" in {path}.");
-        GoldenRunner.Run(golden, caseName);
+        return Load(path).SingleOrDefault(c => (string?)c["name"] == caseName)
+               ?? throw new ArgumentException($"No case \"{caseName}\" in {path}.");
     }
 
     /// <summary>Every case of a fixture file.</summary>

@@ -10,10 +10,8 @@ namespace Keras.Layers;
 /// var layer = new Cropping2D(cropping: ((2, 2), (4, 4)));
 /// Tensor y = layer.Call(x);   // (batch, 28, 28, 3) → (batch, 24, 20, 3)
 /// </code></example>
-public sealed class Cropping2D : Layer
+public sealed class Cropping2D : BaseCropping
 {
-    private readonly (int Start, int End)[] _cropping;
-
     /// <summary>Creates the layer with the same amount on every side of every spatial axis.</summary>
     /// <param name="cropping">How many cells to remove on each side; non-negative. Defaults to 0.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or
@@ -41,39 +39,7 @@ public sealed class Cropping2D : Layer
     /// <param name="name">The layer name. Defaults to <c>cropping2d</c>, <c>cropping2d_1</c>, ...</param>
     public Cropping2D(((int Top, int Bottom) Rows, (int Left, int Right) Cols) cropping,
         string dataFormat = "channels_last", string? name = null)
-        : base(name)
+        : base([cropping.Rows, cropping.Cols], dataFormat, name)
     {
-        _cropping = SpatialEdges.Pairs([cropping.Rows, cropping.Cols], "cropping");
-        DataFormat = SpatialArguments.DataFormat(dataFormat);
-        InputSpec = new InputSpec(ndim: 4);
-    }
-
-    /// <summary>How many cells are removed at the start and end of each spatial axis.</summary>
-    public IReadOnlyList<(int Start, int End)> Cropping => _cropping;
-
-    /// <summary><c>"channels_last"</c> or <c>"channels_first"</c>.</summary>
-    public string DataFormat { get; }
-
-    /// <inheritdoc />
-    public override Shape ComputeOutputShape(Shape inputShape) =>
-        SpatialEdges.CropShape(inputShape, _cropping, SpatialArguments.FirstSpatialAxis(DataFormat), Name);
-
-    /// <inheritdoc />
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var config = base.GetConfig();
-        config["cropping"] = SpatialEdges.ToConfig(_cropping);
-        config["data_format"] = DataFormat;
-        return config;
-    }
-
-    /// <inheritdoc />
-    protected override void BuildCore(Shape inputShape) => ComputeOutputShape(inputShape);
-
-    /// <inheritdoc />
-    protected override Tensor CallCore(Tensor inputs, bool training)
-    {
-        SpatialEdges.CropShape(new Shape(inputs.shape), _cropping, SpatialArguments.FirstSpatialAxis(DataFormat), Name);
-        return SpatialEdges.Crop(inputs, _cropping, SpatialArguments.FirstSpatialAxis(DataFormat));
     }
 }

@@ -10,10 +10,8 @@ namespace Keras.Layers;
 /// var layer = new Cropping3D(cropping: (2, 4, 2));
 /// Tensor y = layer.Call(x);   // (batch, 28, 28, 10, 3) → (batch, 24, 20, 6, 3)
 /// </code></example>
-public sealed class Cropping3D : Layer
+public sealed class Cropping3D : BaseCropping
 {
-    private readonly (int Start, int End)[] _cropping;
-
     /// <summary>Creates the layer with the same amount on every side of every spatial axis.</summary>
     /// <param name="cropping">How many cells to remove on each side; non-negative. Defaults to 1.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, dim1, dim2, dim3, channels)</c>) or
@@ -45,39 +43,7 @@ public sealed class Cropping3D : Layer
     /// <param name="name">The layer name. Defaults to <c>cropping3d</c>, <c>cropping3d_1</c>, ...</param>
     public Cropping3D(((int Start, int End) Dim1, (int Start, int End) Dim2, (int Start, int End) Dim3) cropping,
         string dataFormat = "channels_last", string? name = null)
-        : base(name)
+        : base([cropping.Dim1, cropping.Dim2, cropping.Dim3], dataFormat, name)
     {
-        _cropping = SpatialEdges.Pairs([cropping.Dim1, cropping.Dim2, cropping.Dim3], "cropping");
-        DataFormat = SpatialArguments.DataFormat(dataFormat);
-        InputSpec = new InputSpec(ndim: 5);
-    }
-
-    /// <summary>How many cells are removed at the start and end of each spatial axis.</summary>
-    public IReadOnlyList<(int Start, int End)> Cropping => _cropping;
-
-    /// <summary><c>"channels_last"</c> or <c>"channels_first"</c>.</summary>
-    public string DataFormat { get; }
-
-    /// <inheritdoc />
-    public override Shape ComputeOutputShape(Shape inputShape) =>
-        SpatialEdges.CropShape(inputShape, _cropping, SpatialArguments.FirstSpatialAxis(DataFormat), Name);
-
-    /// <inheritdoc />
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var config = base.GetConfig();
-        config["cropping"] = SpatialEdges.ToConfig(_cropping);
-        config["data_format"] = DataFormat;
-        return config;
-    }
-
-    /// <inheritdoc />
-    protected override void BuildCore(Shape inputShape) => ComputeOutputShape(inputShape);
-
-    /// <inheritdoc />
-    protected override Tensor CallCore(Tensor inputs, bool training)
-    {
-        SpatialEdges.CropShape(new Shape(inputs.shape), _cropping, SpatialArguments.FirstSpatialAxis(DataFormat), Name);
-        return SpatialEdges.Crop(inputs, _cropping, SpatialArguments.FirstSpatialAxis(DataFormat));
     }
 }

@@ -9,10 +9,8 @@ namespace Keras.Layers;
 /// var layer = new ZeroPadding2D(padding: ((1, 0), (1, 0)));
 /// Tensor y = layer.Call(x);   // (batch, 28, 28, 3) → (batch, 29, 29, 3)
 /// </code></example>
-public sealed class ZeroPadding2D : Layer
+public sealed class ZeroPadding2D : BaseZeroPadding
 {
-    private readonly (int Start, int End)[] _padding;
-
     /// <summary>Creates the layer with the same amount on every side of every spatial axis.</summary>
     /// <param name="padding">How many zeros to add on each side; non-negative. Defaults to 1.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, rows, cols, channels)</c>) or
@@ -40,33 +38,7 @@ public sealed class ZeroPadding2D : Layer
     /// <param name="name">The layer name. Defaults to <c>zero_padding2d</c>, <c>zero_padding2d_1</c>, ...</param>
     public ZeroPadding2D(((int Top, int Bottom) Rows, (int Left, int Right) Cols) padding,
         string dataFormat = "channels_last", string? name = null)
-        : base(name)
+        : base([padding.Rows, padding.Cols], dataFormat, name)
     {
-        _padding = SpatialEdges.Pairs([padding.Rows, padding.Cols], "padding");
-        DataFormat = SpatialArguments.DataFormat(dataFormat);
-        InputSpec = new InputSpec(ndim: 4);
     }
-
-    /// <summary>How many zeros are added at the start and end of each spatial axis.</summary>
-    public IReadOnlyList<(int Start, int End)> Padding => _padding;
-
-    /// <summary><c>"channels_last"</c> or <c>"channels_first"</c>.</summary>
-    public string DataFormat { get; }
-
-    /// <inheritdoc />
-    public override Shape ComputeOutputShape(Shape inputShape) =>
-        SpatialEdges.PadShape(inputShape, _padding, SpatialArguments.FirstSpatialAxis(DataFormat));
-
-    /// <inheritdoc />
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var config = base.GetConfig();
-        config["padding"] = SpatialEdges.ToConfig(_padding);
-        config["data_format"] = DataFormat;
-        return config;
-    }
-
-    /// <inheritdoc />
-    protected override Tensor CallCore(Tensor inputs, bool training) =>
-        SpatialEdges.Pad(inputs, _padding, SpatialArguments.FirstSpatialAxis(DataFormat));
 }

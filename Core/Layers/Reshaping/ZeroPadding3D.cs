@@ -10,10 +10,8 @@ namespace Keras.Layers;
 /// var layer = new ZeroPadding3D(padding: 2);
 /// Tensor y = layer.Call(x);   // (batch, 4, 4, 4, 3) → (batch, 8, 8, 8, 3)
 /// </code></example>
-public sealed class ZeroPadding3D : Layer
+public sealed class ZeroPadding3D : BaseZeroPadding
 {
-    private readonly (int Start, int End)[] _padding;
-
     /// <summary>Creates the layer with the same amount on every side of every spatial axis.</summary>
     /// <param name="padding">How many zeros to add on each side; non-negative. Defaults to 1.</param>
     /// <param name="dataFormat"><c>"channels_last"</c> (<c>(batch, dim1, dim2, dim3, channels)</c>) or
@@ -46,33 +44,7 @@ public sealed class ZeroPadding3D : Layer
     /// <param name="name">The layer name. Defaults to <c>zero_padding3d</c>, <c>zero_padding3d_1</c>, ...</param>
     public ZeroPadding3D(((int Start, int End) Dim1, (int Start, int End) Dim2, (int Start, int End) Dim3) padding,
         string dataFormat = "channels_last", string? name = null)
-        : base(name)
+        : base([padding.Dim1, padding.Dim2, padding.Dim3], dataFormat, name)
     {
-        _padding = SpatialEdges.Pairs([padding.Dim1, padding.Dim2, padding.Dim3], "padding");
-        DataFormat = SpatialArguments.DataFormat(dataFormat);
-        InputSpec = new InputSpec(ndim: 5);
     }
-
-    /// <summary>How many zeros are added at the start and end of each spatial axis.</summary>
-    public IReadOnlyList<(int Start, int End)> Padding => _padding;
-
-    /// <summary><c>"channels_last"</c> or <c>"channels_first"</c>.</summary>
-    public string DataFormat { get; }
-
-    /// <inheritdoc />
-    public override Shape ComputeOutputShape(Shape inputShape) =>
-        SpatialEdges.PadShape(inputShape, _padding, SpatialArguments.FirstSpatialAxis(DataFormat));
-
-    /// <inheritdoc />
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var config = base.GetConfig();
-        config["padding"] = SpatialEdges.ToConfig(_padding);
-        config["data_format"] = DataFormat;
-        return config;
-    }
-
-    /// <inheritdoc />
-    protected override Tensor CallCore(Tensor inputs, bool training) =>
-        SpatialEdges.Pad(inputs, _padding, SpatialArguments.FirstSpatialAxis(DataFormat));
 }

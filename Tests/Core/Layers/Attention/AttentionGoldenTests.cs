@@ -12,12 +12,6 @@ public sealed class AttentionGoldenTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void MatchesKeras3Reference(string caseName)
-    {
-        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, Fixture));
-        var golden = GoldenFixtures.Load(path).Single(c => (string?)c["name"] == caseName);
-        AttentionGoldenRunner.Run(golden, caseName);
-    }
-
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+    public void MatchesKeras3Reference(string caseName) =>
+        AttentionGoldenRunner.Run(GoldenFixtures.Case(Fixture, caseName), caseName);
 }
