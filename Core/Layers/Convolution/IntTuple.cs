@@ -91,6 +91,5 @@ public sealed class IntTuple : IEnumerable<int>
     }
 
     /// <summary>Python's tuple spelling of integers: <c>(2, 2)</c>, <c>(2,)</c>.</summary>
-    internal static string FormatTuple(IReadOnlyList<int> values) =>
-        values.Count == 1 ? $"({values[0]},)" : $"({string.Join(", ", values)})";
+    internal static string FormatTuple(IReadOnlyList<int> values) => SpatialArguments.Format(values);
 }
