@@ -164,8 +164,10 @@ public static partial class Ops
 
     /// <summary>Convolution of a channels-first input with a torch-layout weight; "same" and "causal" padding is
     /// computed per axis, its symmetric part passed to libtorch and any asymmetric rest padded explicitly.</summary>
-    private static Tensor ConvChannelsFirst(Tensor x, Tensor weight, Tensor? bias, int[] strides, string padding,
-        int[] dilationRate, long groups)
+    /// <remarks>An explicit pad is a temporary, released once the convolution has run (autograd keeps what it
+    /// needs); a channels-first caller with a torch-layout weight (ConvLSTM, per step) uses this directly.</remarks>
+    internal static Tensor ConvChannelsFirst(Tensor x, Tensor weight, Tensor? bias, int[] strides, string padding,
+        int[] dilationRate, long groups = 1)
     {
         int rank = strides.Length;
         var symmetric = new long[rank];
@@ -181,17 +183,17 @@ public static partial class Ops
             extraAfter[i] = after - symmetric[i];
             asymmetric |= before != after;
         }
-        if (asymmetric)
-        {
-            x = nn.functional.pad(x, PadArgument(extraBefore, extraAfter, negate: false));
-        }
+        using var padded = asymmetric
+            ? nn.functional.pad(x, PadArgument(extraBefore, extraAfter, negate: false))
+            : null;
+        var input = padded ?? x;
         var stride = strides.Select(s => (long)s).ToArray();
         var dilation = dilationRate.Select(d => (long)d).ToArray();
         return rank switch
         {
-            1 => nn.functional.conv1d(x, weight, bias, stride[0], symmetric[0], dilation[0], groups),
-            2 => nn.functional.conv2d(x, weight, bias, stride, symmetric, dilation, groups),
-            _ => nn.functional.conv3d(x, weight, bias, stride, symmetric, dilation, groups),
+            1 => nn.functional.conv1d(input, weight, bias, stride[0], symmetric[0], dilation[0], groups),
+            2 => nn.functional.conv2d(input, weight, bias, stride, symmetric, dilation, groups),
+            _ => nn.functional.conv3d(input, weight, bias, stride, symmetric, dilation, groups),
         };
     }
 
@@ -262,7 +264,7 @@ public static partial class Ops
     /// <remarks>Made contiguous (a copy of the small kernel): libtorch's native kernels (slow_conv_transpose2d,
     /// dilated and 3-D convolutions) require a contiguous weight in the backward pass and abort the process
     /// otherwise.</remarks>
-    private static Tensor TorchKernel(Tensor kernel)
+    internal static Tensor TorchKernel(Tensor kernel)
     {
         int n = (int)kernel.dim();
         var order = new long[n];

@@ -12,6 +12,7 @@ namespace Keras.Layers;
 /// computation runs channels-first; states and outputs are converted to the data format at the boundary.</remarks>
 internal sealed class ConvLSTMCell : RNNCell
 {
+    private readonly int[] _ones;
     private Tensor? _recurrentWeight;
 
     public ConvLSTMCell(int rank, int filters, int[] kernelSize, int[] strides, string padding, string dataFormat,
@@ -33,6 +34,7 @@ internal sealed class ConvLSTMCell : RNNCell
         DilationRate = dilationRate;
         RecurrentActivation = recurrentActivation ?? Activations.Sigmoid;
         UnitForgetBias = unitForgetBias;
+        _ones = [.. Enumerable.Repeat(1, rank)];
     }
 
     public int Rank { get; }
@@ -101,12 +103,12 @@ internal sealed class ConvLSTMCell : RNNCell
         // The recurrent kernel in libtorch layout, once per sequence for every step (the previous sequence's handle is
         // released; its autograd graph keeps what it needs).
         _recurrentWeight?.Dispose();
-        _recurrentWeight = Ops.RecurrentConvWeight(RecurrentKernel!.Value);
+        _recurrentWeight = Ops.TorchKernel(RecurrentKernel!.Value);
         long batch = sequences.shape[0];
         long steps = sequences.shape[1];
         using var first = ChannelsLast ? sequences.movedim([-1], [2]) : sequences.alias();
         using var folded = first.reshape([batch * steps, .. first.shape[2..]]);
-        using var weight = Ops.RecurrentConvWeight(Kernel!.Value);
+        using var weight = Ops.TorchKernel(Kernel!.Value);
         Tensor projected;
         if (masks is null)
         {
@@ -136,11 +138,10 @@ internal sealed class ConvLSTMCell : RNNCell
     internal override Tensor[] Step(Tensor projected, IReadOnlyList<Tensor> states, IReadOnlyList<Tensor>? masks)
     {
         var weight = _recurrentWeight!;
-        long[] ones = [.. Enumerable.Repeat(1L, Rank)];
         Tensor recurrent;
         if (masks is null)
         {
-            recurrent = Ops.RecurrentConv(states[0], weight, ones, ones, same: true);
+            recurrent = Ops.ConvChannelsFirst(states[0], weight, null, _ones, "same", _ones);
         }
         else
         {
@@ -149,7 +150,7 @@ internal sealed class ConvLSTMCell : RNNCell
             {
                 using var dropped = states[0] * masks[g];
                 using var gateWeight = weight.narrow(0, g * Filters, Filters);
-                parts.Add(Ops.RecurrentConv(dropped, gateWeight, ones, ones, same: true));
+                parts.Add(Ops.ConvChannelsFirst(dropped, gateWeight, null, _ones, "same", _ones));
             }
             recurrent = Ops.Concatenate(parts, 1);
             parts.ForEach(p => p.Dispose());
@@ -172,17 +173,8 @@ internal sealed class ConvLSTMCell : RNNCell
     /// <inheritdoc />
     internal override Tensor SequenceToKeras(Tensor outputs) => ChannelsLast ? outputs.movedim([2], [-1]) : outputs;
 
-    private Tensor Convolve(Tensor x, Tensor weight, Tensor? bias)
-    {
-        var output = Ops.RecurrentConv(x, weight, [.. Strides.Select(s => (long)s)],
-            [.. DilationRate.Select(d => (long)d)], Padding == "same");
-        if (bias is not null)
-        {
-            using var shaped = bias.reshape([1, bias.shape[0], .. Enumerable.Repeat(1L, Rank)]);
-            output.add_(shaped);
-        }
-        return output;
-    }
+    private Tensor Convolve(Tensor x, Tensor weight, Tensor? bias) =>
+        Ops.ConvChannelsFirst(x, weight, bias, Strides, Padding, DilationRate);
 
     private int OutputSize(int size, int axis)
     {

@@ -46,11 +46,7 @@ public sealed class LSTMCell : RNNCell
             recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint, dropout,
             recurrentDropout, name, trainable)
     {
-        Units = units > 0
-            ? units
-            : throw new ArgumentException(
-                $"Received an invalid value for argument `units`, expected a positive integer, got {units}.",
-                nameof(units));
+        Units = PositiveUnits(units);
         RecurrentActivation = recurrentActivation ?? Activations.Sigmoid;
         UnitForgetBias = unitForgetBias;
     }

@@ -166,6 +166,13 @@ public abstract class RNNCell : Layer
         return (input, recurrent);
     }
 
+    /// <summary>Checks a cell's <c>units</c> argument (Keras' error when it is not positive).</summary>
+    private protected static int PositiveUnits(int units) => units > 0
+        ? units
+        : throw new ArgumentException(
+            $"Received an invalid value for argument `units`, expected a positive integer, got {units}.",
+            nameof(units));
+
     /// <summary>Writes the weight options and dropout rates shared by the cells, in Keras' key order, around the
     /// cell-specific keys.</summary>
     private protected Dictionary<string, object?> CellConfig(IEnumerable<KeyValuePair<string, object?>> head,

@@ -36,6 +36,7 @@ internal static class RecurrentLoop
         var outputs = layer.ReturnSequences ? new List<Tensor>((int)steps) : null;
         Tensor? last = null;
         Tensor? zeros = null;
+        Tensor? keepSteps = null; // the mask shaped (batch, time, 1...) once, to broadcast over each step's output
         for (long k = 0; k < steps; k++)
         {
             long t = layer.GoBackwards ? steps - 1 - k : k;
@@ -46,7 +47,8 @@ internal static class RecurrentLoop
             {
                 // Keras 3: a masked step carries the states over and repeats the previous output (zeros before the
                 // first step, or always zeros with zero_output_for_mask).
-                using var keepT = keep.select(1, t).reshape([batch, .. Enumerable.Repeat(1L, (int)output.dim() - 1)]);
+                keepSteps ??= keep.reshape([batch, steps, .. Enumerable.Repeat(1L, (int)output.dim() - 1)]);
+                using var keepT = keepSteps.select(1, t);
                 zeros ??= Ops.Zeros(output.shape, layer.DType);
                 output = Ops.Where(keepT, output, layer.ZeroOutputForMask || last is null ? zeros : last);
                 for (int i = 1; i < result.Length; i++)
@@ -58,6 +60,7 @@ internal static class RecurrentLoop
             last = output;
             outputs?.Add(output);
         }
+        keepSteps?.Dispose();
 
         var finalStates = current.Select(cell.StateToKeras).ToArray();
         layer.CarryStates(finalStates);

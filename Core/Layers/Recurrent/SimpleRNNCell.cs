@@ -43,11 +43,7 @@ public sealed class SimpleRNNCell : RNNCell
             recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint, dropout,
             recurrentDropout, name, trainable)
     {
-        Units = units > 0
-            ? units
-            : throw new ArgumentException(
-                $"Received an invalid value for argument `units`, expected a positive integer, got {units}.",
-                nameof(units));
+        Units = PositiveUnits(units);
     }
 
     /// <summary>The dimension of the output and state.</summary>
