@@ -12,13 +12,17 @@ internal static class QuickStart
         string dataset = ExampleArgs.Option(args, "--dataset") ?? "digits";
         int epochs = ExampleArgs.IntOption(args, "--epochs", dataset == "digits" ? 40 : 10);
         int seed = ExampleArgs.IntOption(args, "--seed", 42);
-        double accuracy = Train(dataset, epochs, seed, verbose: 1);
-        Console.WriteLine($"Test accuracy: {accuracy:F4}");
+        string savePath = ExampleArgs.Option(args, "--save") ?? "mnist_model.h5";
+        var result = Train(dataset, epochs, seed, verbose: 1, savePath);
+        Console.WriteLine($"Test accuracy: {result.Accuracy:F4}");
+        Console.WriteLine($"Saved the trained model to {Path.GetFullPath(savePath)}; reloaded it with Models.LoadModel.");
+        Console.WriteLine($"Reloaded model test accuracy: {result.ReloadedAccuracy:F4}");
         return 0;
     }
 
-    /// <summary>Trains the tutorial model and returns its test accuracy.</summary>
-    internal static double Train(string dataset, int epochs, int seed, int verbose)
+    /// <summary>Trains the tutorial model, saves it (Keras 2 <c>.h5</c> by default), reloads it, and returns the test
+    /// accuracy of both.</summary>
+    internal static QuickStartResult Train(string dataset, int epochs, int seed, int verbose, string savePath)
     {
         Utils.SetRandomSeed(seed);
         var ((xTrain, yTrain), (xTest, yTest)) = dataset switch
@@ -51,6 +55,16 @@ internal static class QuickStart
         model.Fit(x, yTrain, batchSize: 32, epochs: epochs, validationSplit: 0.2, verbose: verbose,
             callbacks: [new EarlyStopping(patience: 3), new ReduceLROnPlateau(factor: 0.5, patience: 2)]);
 
-        return model.Evaluate(xt, yTest, verbose: verbose == 0 ? 0 : 2)["accuracy"];
+        double accuracy = model.Evaluate(xt, yTest, verbose: verbose == 0 ? 0 : 2)["accuracy"];
+
+        // As the Keras tutorial: save the whole model (architecture, weights, compile settings, optimizer state) and
+        // load it back; the reloaded model must score exactly the same.
+        model.Save(savePath);
+        var reloaded = Models.LoadModel(savePath);
+        double reloadedAccuracy = reloaded.Evaluate(xt, yTest, verbose: 0)["accuracy"];
+        return new QuickStartResult(accuracy, reloadedAccuracy);
     }
 }
+
+/// <summary>The quick start's test accuracy before saving and after reloading the saved model.</summary>
+internal readonly record struct QuickStartResult(double Accuracy, double ReloadedAccuracy);

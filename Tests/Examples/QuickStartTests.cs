@@ -10,8 +10,19 @@ public class QuickStartTests
     [Trait("Category", "Slow")]
     public void QuickStart_OnEmbeddedDigits_ReachesKerasLevelAccuracy()
     {
-        double accuracy = QuickStart.Train("digits", epochs: 40, seed: 42, verbose: 0);
-        Assert.True(accuracy >= 0.95, $"test accuracy {accuracy:F4} < 0.95");
+        string dir = Directory.CreateTempSubdirectory("keras-quickstart-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "mnist_model.h5");
+            var result = QuickStart.Train("digits", epochs: 40, seed: 42, verbose: 0, path);
+            Assert.True(result.Accuracy >= 0.95, $"test accuracy {result.Accuracy:F4} < 0.95");
+            Assert.True(File.Exists(path));
+            Assert.Equal(result.Accuracy, result.ReloadedAccuracy);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
@@ -23,7 +34,17 @@ public class QuickStartTests
             Assert.Throws<Keras.Datasets.DatasetNotAvailableException>(() => Keras.Datasets.FashionMnist.LoadData());
             return;
         }
-        double accuracy = QuickStart.Train("fashion_mnist", epochs: 10, seed: 42, verbose: 0);
-        Assert.True(accuracy >= 0.87, $"test accuracy {accuracy:F4} < 0.87");
+        string dir = Directory.CreateTempSubdirectory("keras-quickstart-").FullName;
+        try
+        {
+            var result = QuickStart.Train("fashion_mnist", epochs: 10, seed: 42, verbose: 0,
+                Path.Combine(dir, "mnist_model.h5"));
+            Assert.True(result.Accuracy >= 0.87, $"test accuracy {result.Accuracy:F4} < 0.87");
+            Assert.Equal(result.Accuracy, result.ReloadedAccuracy);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
