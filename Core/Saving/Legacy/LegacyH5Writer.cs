@@ -29,8 +29,17 @@ internal static class LegacyH5Writer
     }
 
     /// <summary>The full-model file in memory.</summary>
+    /// <exception cref="NotSupportedException">The model is a subclass that is not registered, so its architecture
+    /// cannot be written as a config (Keras: only Functional and Sequential models go to HDF5).</exception>
     internal static H5File BuildModelFile(Model model, bool includeOptimizer)
     {
+        if (SerializationRegistry.Find(model.GetType()) is null)
+        {
+            throw new NotSupportedException(
+                $"Saving model \"{model.Name}\" to HDF5 format requires a Sequential or Functional model, or a " +
+                $"model class registered with SerializationRegistry.Register; {model.GetType().Name} is neither. " +
+                "Save its weights with SaveWeights(...) instead.");
+        }
         var file = new H5File();
         file.Attributes["keras_version"] = LegacyH5Format.KerasVersion;
         file.Attributes["backend"] = LegacyH5Format.Backend;
