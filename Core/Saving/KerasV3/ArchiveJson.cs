@@ -26,11 +26,11 @@ internal static class ArchiveJson
         {
             throw new KerasFileException(
                 $"\"{member}\" in \"{archive.FilePath}\" is not valid JSON (or nests deeper than " +
-                $"{ArchiveLimits.MaxJsonDepth} levels): {e.Message}", e);
+                $"{ArchiveLimits.MaxJsonDepth} levels): {e.Message}", archive.FilePath, e);
         }
         return node as JsonObject ?? throw new KerasFileException(
             $"\"{member}\" in \"{archive.FilePath}\" must hold a JSON object. Received: " +
-            $"{(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}.");
+            $"{(node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant())}.", archive.FilePath);
     }
 
     /// <summary>Throws if any object in <paramref name="config"/> names a class that holds code.</summary>
@@ -46,7 +46,7 @@ internal static class ArchiveJson
                     throw new KerasFileException(
                         $"\"{filePath}\" contains a {className} layer{layer}. {className} layers hold Python code, " +
                         "which Keras.Net never runs from a file. Rewrite it as a custom layer class and register it " +
-                        "with `SerializationRegistry.Register<T>(\"Name\", config => ...)` before loading.");
+                        "with `SerializationRegistry.Register<T>(\"Name\", config => ...)` before loading.", filePath);
                 }
                 foreach (var (_, child) in obj)
                 {

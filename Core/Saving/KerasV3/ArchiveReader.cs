@@ -33,7 +33,7 @@ internal sealed class ArchiveReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new KerasFileException($"Could not open \"{path}\": {e.Message}", e);
+            throw new KerasFileException($"Could not open \"{path}\": {e.Message}", path, e);
         }
         ZipArchive zip;
         try
@@ -45,7 +45,7 @@ internal sealed class ArchiveReader : IDisposable
             stream.Dispose();
             throw new KerasFileException(
                 $"\"{path}\" is not a valid .keras archive: it could not be read as a zip file ({e.Message}). " +
-                "A .keras file is the zip written by `model.Save(\"name.keras\")`.", e);
+                "A .keras file is the zip written by `model.Save(\"name.keras\")`.", path, e);
         }
         var reader = new ArchiveReader(path, zip);
         try
@@ -71,7 +71,7 @@ internal sealed class ArchiveReader : IDisposable
         {
             throw new KerasFileException(
                 $"\"{FilePath}\" is not a complete .keras archive: member \"{name}\" is missing. Members: " +
-                $"[{string.Join(", ", _entries.Keys.Order(StringComparer.Ordinal))}].");
+                $"[{string.Join(", ", _entries.Keys.Order(StringComparer.Ordinal))}].", FilePath);
         }
         if (entry.Length > maxBytes)
         {
@@ -87,7 +87,7 @@ internal sealed class ArchiveReader : IDisposable
         {
             buffer.Dispose();
             throw new KerasFileException(
-                $"Member \"{name}\" of \"{FilePath}\" is corrupt or truncated: {e.Message}", e);
+                $"Member \"{name}\" of \"{FilePath}\" is corrupt or truncated: {e.Message}", FilePath, e);
         }
         buffer.Position = 0;
         return buffer;
@@ -105,13 +105,13 @@ internal sealed class ArchiveReader : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new KerasFileException($"\"{FilePath}\" is not a valid .keras archive: {e.Message}", e);
+            throw new KerasFileException($"\"{FilePath}\" is not a valid .keras archive: {e.Message}", FilePath, e);
         }
         if (entries.Count > ArchiveLimits.MaxEntries)
         {
             throw new KerasFileException(
                 $"\"{FilePath}\" has {entries.Count} members; a .keras archive is expected to have at most " +
-                $"{ArchiveLimits.MaxEntries}.");
+                $"{ArchiveLimits.MaxEntries}.", FilePath);
         }
         foreach (var entry in entries)
         {
@@ -119,12 +119,12 @@ internal sealed class ArchiveReader : IDisposable
             if (UnsafeName(name) is { } reason)
             {
                 throw new KerasFileException(
-                    $"\"{FilePath}\" contains an unsafe member name \"{name}\" ({reason}); the archive was rejected.");
+                    $"\"{FilePath}\" contains an unsafe member name \"{name}\" ({reason}); the archive was rejected.", FilePath);
             }
             if (!_entries.TryAdd(name, entry))
             {
                 throw new KerasFileException(
-                    $"\"{FilePath}\" contains member \"{name}\" more than once; the archive was rejected.");
+                    $"\"{FilePath}\" contains member \"{name}\" more than once; the archive was rejected.", FilePath);
             }
             long ratioBase = Math.Max(entry.CompressedLength, 1);
             if (entry.Length > ArchiveLimits.RatioCheckFloor && entry.Length / ratioBase > ArchiveLimits.MaxRatio)
@@ -132,7 +132,7 @@ internal sealed class ArchiveReader : IDisposable
                 throw new KerasFileException(
                     $"Member \"{name}\" of \"{FilePath}\" declares {entry.Length:N0} bytes compressed into " +
                     $"{entry.CompressedLength:N0} (over {ArchiveLimits.MaxRatio}×): a zip bomb was suspected and the " +
-                    "archive was rejected.");
+                    "archive was rejected.", FilePath);
             }
         }
     }
@@ -173,5 +173,5 @@ internal sealed class ArchiveReader : IDisposable
 
     private KerasFileException TooLarge(ZipArchiveEntry entry, long maxBytes) => new(
         $"Member \"{entry.FullName}\" of \"{FilePath}\" is larger than the {maxBytes:N0} bytes accepted for it " +
-        $"(declared size {entry.Length:N0} bytes); the archive was rejected.");
+        $"(declared size {entry.Length:N0} bytes); the archive was rejected.", FilePath);
 }

@@ -6,17 +6,12 @@ namespace Keras.Saving.KerasV3;
 /// <c>layers/dense</c>, <c>layers/lstm/cell</c>).</param>
 /// <param name="Name">The layer's (or optimizer's) name.</param>
 /// <param name="Variables">The variables, in Keras 3 order.</param>
-/// <param name="Owner">The layer, optimizer or null (placeholder), for error messages.</param>
-internal sealed record SaveableEntry(string Path, string Name, IReadOnlyList<Variable> Variables, object? Owner)
+/// <param name="Owner">The layer, or null for a placeholder (<see cref="SaveableChild.Placeholder"/>).</param>
+internal sealed record SaveableEntry(string Path, string Name, IReadOnlyList<Variable> Variables, Layer? Owner)
 {
     /// <summary>The HDF5 group path of the <c>vars</c> group (<c>vars</c>, <c>layers/dense/vars</c>).</summary>
     public string VarsPath => Path.Length == 0 ? "vars" : $"{Path}/vars";
 
     /// <summary>How errors name the object: <c>layer "dense_1" (Dense)</c>.</summary>
-    public string Describe() => Owner switch
-    {
-        Layer layer => $"layer \"{layer.Name}\" ({layer.ClassName})",
-        Optimizers.Optimizer optimizer => $"optimizer \"{optimizer.Name}\"",
-        _ => $"\"{Name}\"",
-    };
+    public string Describe() => Owner is null ? $"\"{Name}\"" : $"layer \"{Owner.Name}\" ({Owner.ClassName})";
 }

@@ -7,17 +7,13 @@ namespace Keras.Saving.KerasV3;
 /// names (<see cref="Layer.SaveableChildren"/>); an object reached twice (a shared layer) keeps its first path.</remarks>
 internal static class SaveableWalk
 {
-    /// <summary>The groups of <paramref name="model"/>, then <c>optimizer</c> when it has state.</summary>
+    /// <summary>The groups of <paramref name="model"/> and its layers (the optimizer's <c>optimizer/vars</c> is
+    /// handled by <see cref="WeightsFileWriter"/> and <see cref="WeightsFileReader"/>).</summary>
     /// <param name="model">The model.</param>
-    /// <param name="optimizerVariables">The optimizer's variables in Keras 3 order, or null for none.</param>
-    public static IReadOnlyList<SaveableEntry> Walk(Model model, IReadOnlyList<Variable>? optimizerVariables)
+    public static IReadOnlyList<SaveableEntry> Walk(Model model)
     {
         var entries = new List<SaveableEntry>();
         Visit(model, "", new HashSet<Layer>(ReferenceEqualityComparer.Instance), entries);
-        if (optimizerVariables is not null && model.Optimizer is { } optimizer)
-        {
-            entries.Add(new SaveableEntry("optimizer", optimizer.Name, optimizerVariables, optimizer));
-        }
         return entries;
     }
 

@@ -3,9 +3,10 @@
 Usage: /usr/bin/python3 list_keras_layout.py FILE   (FILE = .keras zip or .weights.h5)
 Prints, with h5py and zipfile only (no Keras.Net code):
   member <name> <compress_type>            for each zip member, in archive order
-  json <member> <sorted top-level keys>    for metadata.json / config.json
+  json <member> <top-level keys, in order> for metadata.json / config.json
   group <path> name=<@name or -> n=<count> for every group named "vars"
-  dataset <path> <shape> <dtype>           for every dataset
+  dataset <path> <shape> <dtype> <layout> [value=<v>]  for every dataset (layout 1 = contiguous;
+                                           value for scalars)
 """
 import io
 import json
@@ -25,7 +26,8 @@ def dump_h5(data):
                 print(f"group /{name} name={attr if attr is not None else '-'} n={len(obj)}")
             elif isinstance(obj, h5py.Dataset):
                 shape = "(" + ",".join(str(d) for d in obj.shape) + ")"
-                print(f"dataset /{name} {shape} {obj.dtype} {obj.id.get_create_plist().get_layout()}")
+                value = f" value={obj[()]}" if obj.shape == () else ""
+                print(f"dataset /{name} {shape} {obj.dtype} {obj.id.get_create_plist().get_layout()}{value}")
         f.visititems(visit)
 
 

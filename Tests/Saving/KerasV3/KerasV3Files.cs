@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Keras.Saving.KerasV3;
+
+namespace Keras.Tests.Saving.KerasV3;
+
+/// <summary>A fresh temporary directory per test, deleted afterwards, plus helpers shared by the Keras 3 saving
+/// tests.</summary>
+internal sealed class KerasV3Files : IDisposable
+{
+    public KerasV3Files()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("keras-v3-").FullName;
+    }
+
+    public string Directory { get; }
+
+    public string PathOf(string name) => Path.Combine(Directory, name);
+
+    /// <summary>Every file under the temp directory (to check that loading extracted nothing).</summary>
+    public string[] Files() => System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories)
+        .Select(f => Path.GetRelativePath(Directory, f)).Order(StringComparer.Ordinal).ToArray();
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+
+    /// <summary>Gives every weight random values, so a round trip that loses any of them fails (fresh
+    /// initialization leaves biases and BatchNormalization statistics at the same constants).</summary>
+    public static void Randomize(Layer layer, int seed = 7)
+    {
+        var generator = new torch.Generator((ulong)seed);
+        foreach (var variable in layer.Weights)
+        {
+            using var value = torch.rand(variable.Shape.ToLongArray(), generator: generator) + 0.5f;
+            variable.Assign(value);
+        }
+    }
+
+    /// <summary>Deterministic inputs of <paramref name="shape"/>.</summary>
+    public static Tensor Inputs(long[] shape, int seed = 3)
+    {
+        var generator = new torch.Generator((ulong)seed);
+        return torch.rand(shape, generator: generator);
+    }
+
+    public static float[] Values(Tensor tensor) => tensor.detach().cpu().contiguous().data<float>().ToArray();
+
+    /// <summary>Runs the independent Python lister (h5py + zipfile) on <paramref name="file"/>.</summary>
+    public static string[] PythonLayout(string file, [CallerFilePath] string here = "")
+    {
+        string script = Path.Combine(Path.GetDirectoryName(here)!, "list_keras_layout.py");
+        var start = new ProcessStartInfo("/usr/bin/python3", [script, file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"list_keras_layout.py failed: {error}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>Saves to <c>.keras</c> and loads back.</summary>
+    public Model RoundTrip(Model model, string name = "model.keras", bool compile = true)
+    {
+        string path = PathOf(name);
+        KerasArchive.Save(model, path);
+        return KerasArchive.Load(path, compile);
+    }
+}
