@@ -34,7 +34,7 @@ internal static class KerasArchive
     public static void Save(Model model, string path)
     {
         var config = KerasSerialization.SerializeLayer(model);
-        config["compile_config"] = CompileConfigJson(model);
+        config["compile_config"] = CompileConfig.SerializeCompileConfig(model);
         var metadata = new JsonObject
         {
             ["keras_version"] = KerasVersion,
@@ -150,18 +150,16 @@ internal static class KerasArchive
         stream.Write(content);
     }
 
-    private static JsonObject CompileConfigJson(Model model) =>
-        model.Compiled ? throw new NotSupportedException("PENDING compile config") : [];
-
     private static void CompileFromConfig(Model model, JsonObject compileConfig, string path)
     {
         try
         {
-            throw new NotSupportedException("PENDING compile config" + compileConfig);
+            CompileConfig.Compile(model, compileConfig, path);
         }
         catch (Exception e) when (e is ArgumentException or KeyNotFoundException or NotSupportedException
             or InvalidOperationException or FormatException)
         {
+            // CompileConfig reports bad content as KerasFileException itself; the rest is wrapped with the file.
             throw new KerasFileException(
                 $"Cannot compile the model from \"compile_config\" in \"{ConfigMember}\" of \"{path}\": {e.Message}",
                 path, e);
