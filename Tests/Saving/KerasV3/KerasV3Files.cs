@@ -45,10 +45,16 @@ internal sealed class KerasV3Files : IDisposable
     public static float[] Values(Tensor tensor) => tensor.detach().cpu().contiguous().data<float>().ToArray();
 
     /// <summary>Runs the independent Python lister (h5py + zipfile) on <paramref name="file"/>.</summary>
-    public static string[] PythonLayout(string file, [CallerFilePath] string here = "")
+    public static string[] PythonLayout(string file, [CallerFilePath] string here = "") =>
+        RunPython(Path.Combine(Path.GetDirectoryName(here)!, "list_keras_layout.py"), [file]);
+
+    /// <summary>Rewrites a weights file in place into an older writer's layout (<c>rewrite_legacy_paths.py</c>).</summary>
+    public static void RewriteLegacy(string file, string mode, [CallerFilePath] string here = "") =>
+        RunPython(Path.Combine(Path.GetDirectoryName(here)!, "rewrite_legacy_paths.py"), [file, mode]);
+
+    private static string[] RunPython(string script, string[] arguments)
     {
-        string script = Path.Combine(Path.GetDirectoryName(here)!, "list_keras_layout.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", [script, file])
+        var start = new ProcessStartInfo("/usr/bin/python3", [script, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -57,7 +63,7 @@ internal sealed class KerasV3Files : IDisposable
         string output = process.StandardOutput.ReadToEnd();
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"list_keras_layout.py failed: {error}");
+        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(script)} failed: {error}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
