@@ -54,10 +54,11 @@ internal static class KerasArchive
     /// <summary>Loads the model saved in <paramref name="path"/>.</summary>
     /// <param name="path">The <c>.keras</c> file.</param>
     /// <param name="compile">Compile from <c>compile_config</c> and restore the optimizer state.</param>
+    /// <param name="warn">Receives warnings (optimizer state that does not fit is skipped, as in Keras).</param>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="KerasFileException">The archive is unsafe, incomplete or does not describe a loadable
     /// model.</exception>
-    public static Model Load(string path, bool compile)
+    public static Model Load(string path, bool compile, Action<string> warn)
     {
         if (!File.Exists(path))
         {
@@ -84,7 +85,10 @@ internal static class KerasArchive
             {
                 CompileFromConfig(model, compileConfig, path);
             }
-            LoadWeights(archive, model, skipMismatch: false);
+            foreach (var warning in LoadWeights(archive, model, skipMismatch: false))
+            {
+                warn(warning);
+            }
             return model;
         }
         catch

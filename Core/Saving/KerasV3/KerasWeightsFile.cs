@@ -25,7 +25,7 @@ internal static class KerasWeightsFile
     /// <paramref name="skipMismatch"/> is false.</exception>
     public static IReadOnlyList<string> Load(Model model, string path, bool skipMismatch)
     {
-        if (path.EndsWith(".keras", StringComparison.OrdinalIgnoreCase))
+        if (SavePaths.IsKerasArchive(path))
         {
             return KerasArchive.LoadWeights(path, model, skipMismatch);
         }

@@ -28,7 +28,7 @@ public sealed class HostileArchiveTests
         WriteZip(path, (entryName, Encoding.UTF8.GetBytes("pwned"), CompressionLevel.NoCompression),
             ("config.json", Encoding.UTF8.GetBytes(MinimalConfig), CompressionLevel.NoCompression));
 
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains(reason, error.Message);
         Assert.Contains(entryName, error.Message);
         Assert.Equal(["sandbox/m.keras"], files.Files().Select(f => f.Replace('\\', '/')));
@@ -43,7 +43,7 @@ public sealed class HostileArchiveTests
         var config = Encoding.UTF8.GetBytes(MinimalConfig);
         WriteZip(path, ("config.json", config, CompressionLevel.NoCompression),
             ("config.json", config, CompressionLevel.NoCompression));
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("more than once", error.Message);
     }
 
@@ -55,7 +55,7 @@ public sealed class HostileArchiveTests
         WriteZip(path, ("config.json", Encoding.UTF8.GetBytes(MinimalConfig), CompressionLevel.NoCompression),
             ("model.weights.h5", new byte[100], CompressionLevel.NoCompression));
         PatchUncompressedSize(path, "model.weights.h5", 0xFFFF_FFF0u);
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("zip bomb", error.Message);
         Assert.Contains("model.weights.h5", error.Message);
     }
@@ -68,7 +68,7 @@ public sealed class HostileArchiveTests
         WriteZip(path, ("config.json", Encoding.UTF8.GetBytes(MinimalConfig), CompressionLevel.NoCompression),
             ("model.weights.h5", new byte[50 << 20], CompressionLevel.SmallestSize));
         Assert.True(new FileInfo(path).Length < 1 << 20, "the test archive should be small");
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("zip bomb", error.Message);
         Assert.Equal(["zeros.keras"], files.Files());
     }
@@ -90,10 +90,10 @@ public sealed class HostileArchiveTests
         using var files = new KerasV3Files();
         using var model = new Sequential(new Input([4]), new Dense(3));
         string path = files.PathOf("m.keras");
-        KerasArchive.Save(model, path);
+        model.Save(path);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("m.keras", error.Message);
     }
 
@@ -103,7 +103,7 @@ public sealed class HostileArchiveTests
         using var files = new KerasV3Files();
         string path = files.PathOf("text.keras");
         File.WriteAllText(path, "this is not a zip file");
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("not a valid .keras archive", error.Message);
         Assert.Equal(path, error.FilePath);
     }
@@ -115,7 +115,7 @@ public sealed class HostileArchiveTests
         string path = files.PathOf("partial.keras");
         WriteZip(path, ("metadata.json", Encoding.UTF8.GetBytes("""{"keras_version": "3.16.0"}"""),
             CompressionLevel.NoCompression));
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("member \"config.json\" is missing", error.Message);
     }
 
@@ -165,7 +165,7 @@ public sealed class HostileArchiveTests
         string path = files.PathOf("meta.keras");
         WriteZip(path, ("metadata.json", Encoding.UTF8.GetBytes("""{"keras_version": 3}"""), CompressionLevel.NoCompression),
             ("config.json", Encoding.UTF8.GetBytes(MinimalConfig), CompressionLevel.NoCompression));
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("\"keras_version\" must be a string", error.Message);
     }
 
@@ -176,7 +176,7 @@ public sealed class HostileArchiveTests
         string path = files.PathOf("npz.keras");
         WriteZip(path, ("config.json", Encoding.UTF8.GetBytes(MinimalConfig), CompressionLevel.NoCompression),
             ("model.weights.npz", new byte[10], CompressionLevel.NoCompression));
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Contains("pickled", error.Message);
     }
 
@@ -187,7 +187,7 @@ public sealed class HostileArchiveTests
         WriteZip(path, ("metadata.json", Encoding.UTF8.GetBytes("""{"keras_version": "3.16.0"}"""), CompressionLevel.NoCompression),
             ("config.json", Encoding.UTF8.GetBytes(config), CompressionLevel.NoCompression),
             ("model.weights.h5", new byte[10], CompressionLevel.NoCompression));
-        var error = Assert.Throws<KerasFileException>(() => KerasArchive.Load(path, compile: true));
+        var error = Assert.Throws<KerasFileException>(() => Models.LoadModel(path, compile: true));
         Assert.Equal(["config.keras"], files.Files());
         return error;
     }

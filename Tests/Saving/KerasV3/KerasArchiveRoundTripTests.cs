@@ -93,8 +93,8 @@ public sealed class KerasArchiveRoundTripTests
         using var twin = Composite(out _);
         KerasV3Files.Randomize(model);
         string path = files.PathOf("w.weights.h5");
-        KerasWeightsFile.Save(model, path);
-        var warnings = KerasWeightsFile.Load(twin, path, skipMismatch: false);
+        model.SaveWeights(path);
+        var warnings = KerasV3Files.LoadWeights(twin, path, skipMismatch: false);
         Assert.Empty(warnings);
         Assert.Equal(model.Weights.Select(v => v.ToArray()), twin.Weights.Select(v => v.ToArray()));
     }
@@ -107,8 +107,8 @@ public sealed class KerasArchiveRoundTripTests
         using var twin = Composite(out _);
         KerasV3Files.Randomize(model);
         string path = files.PathOf("m.keras");
-        KerasArchive.Save(model, path);
-        KerasWeightsFile.Load(twin, path, skipMismatch: false);
+        model.Save(path);
+        KerasV3Files.LoadWeights(twin, path, skipMismatch: false);
         Assert.Equal(model.Weights.Select(v => v.ToArray()), twin.Weights.Select(v => v.ToArray()));
     }
 
@@ -120,9 +120,9 @@ public sealed class KerasArchiveRoundTripTests
         using var other = new Sequential(new Input([4]), new Dense(3, name: "first"), new Dense(5, name: "second"));
         var before = other.Weights.Select(v => v.ToArray()).ToList();
         string path = files.PathOf("w.weights.h5");
-        KerasWeightsFile.Save(model, path);
+        model.SaveWeights(path);
 
-        var error = Assert.Throws<KerasFileException>(() => KerasWeightsFile.Load(other, path, skipMismatch: false));
+        var error = Assert.Throws<KerasFileException>(() => KerasV3Files.LoadWeights(other, path, skipMismatch: false));
         Assert.Contains("layer \"second\" (Dense) weight 0", error.Message);
         Assert.Contains("/layers/dense_1/vars/0", error.Message);
         Assert.Contains("(3, 2)", error.Message);
@@ -130,7 +130,7 @@ public sealed class KerasArchiveRoundTripTests
         // Nothing was assigned: a failed load leaves the model as it was.
         Assert.Equal(before, other.Weights.Select(v => v.ToArray()));
 
-        var warnings = KerasWeightsFile.Load(other, path, skipMismatch: true);
+        var warnings = KerasV3Files.LoadWeights(other, path, skipMismatch: true);
         Assert.Contains(warnings, w => w.Contains("layer \"second\""));
         Assert.Equal(model.GetLayer("first").Weights.Select(v => v.ToArray()),
             other.GetLayer("first").Weights.Select(v => v.ToArray()));
@@ -144,8 +144,8 @@ public sealed class KerasArchiveRoundTripTests
         using var model = new Sequential(new Input([4]), new Dense(3));
         using var bigger = new Sequential(new Input([4]), new Dense(3), new Dense(2));
         string path = files.PathOf("w.weights.h5");
-        KerasWeightsFile.Save(model, path);
-        var error = Assert.Throws<KerasFileException>(() => KerasWeightsFile.Load(bigger, path, skipMismatch: false));
+        model.SaveWeights(path);
+        var error = Assert.Throws<KerasFileException>(() => KerasV3Files.LoadWeights(bigger, path, skipMismatch: false));
         Assert.Contains("expected 2 variables", error.Message);
         Assert.Contains("\"/layers/dense_1/vars\"", error.Message);
         Assert.Contains("the group is missing", error.Message);

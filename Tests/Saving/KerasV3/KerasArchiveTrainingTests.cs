@@ -23,10 +23,10 @@ public sealed class KerasArchiveTrainingTests
             metrics: ["accuracy"]);
         model.Fit(x, y, batchSize: 8, epochs: 2, verbose: 0, shuffle: false);
         string path = files.PathOf("training.keras");
-        KerasArchive.Save(model, path);
+        model.Save(path);
 
         var uninterrupted = model.Fit(x, y, batchSize: 8, epochs: 2, verbose: 0, shuffle: false);
-        using var loaded = KerasArchive.Load(path, compile: true);
+        using var loaded = Models.LoadModel(path, compile: true);
         Assert.True(loaded.Compiled);
         Assert.Equal(8, loaded.Optimizer!.Iterations);
         Assert.Equal(0.01, loaded.Optimizer.LearningRate);
@@ -47,8 +47,8 @@ public sealed class KerasArchiveTrainingTests
         model.Compile(optimizer: new Adam(), loss: new MeanSquaredError());
         model.Fit(new float[4, 3], new float[4, 2], batchSize: 2, epochs: 1, verbose: 0);
         string path = files.PathOf("m.keras");
-        KerasArchive.Save(model, path);
-        using var loaded = KerasArchive.Load(path, compile: false);
+        model.Save(path);
+        using var loaded = Models.LoadModel(path, compile: false);
         Assert.False(loaded.Compiled);
         Assert.Equal(model.Weights.Select(v => v.ToArray()), loaded.Weights.Select(v => v.ToArray()));
     }
@@ -60,7 +60,7 @@ public sealed class KerasArchiveTrainingTests
         using var model = new Sequential(new Input([3]), new Dense(2));
         model.Compile(optimizer: new Adam(), loss: new MeanSquaredError());
         string path = files.PathOf("m.keras");
-        KerasArchive.Save(model, path);
+        model.Save(path);
 
         var lines = KerasV3Files.PythonLayout(path);
         Assert.Equal(
@@ -88,11 +88,11 @@ public sealed class KerasArchiveTrainingTests
         using var files = new KerasV3Files();
         using var model = new Sequential(new Input([3]), new Dense(2));
         string path = files.PathOf("m.keras");
-        KerasArchive.Save(model, path);
+        model.Save(path);
         using var zip = ZipFile.OpenRead(path);
         var config = JsonNode.Parse(zip.GetEntry("config.json")!.Open())!;
         Assert.Equal("{}", config["compile_config"]!.ToJsonString());
-        using var loaded = KerasArchive.Load(path, compile: true);
+        using var loaded = Models.LoadModel(path, compile: true);
         Assert.False(loaded.Compiled);
     }
 }

@@ -1,5 +1,4 @@
 using Keras.Layers;
-using Keras.Saving.KerasV3;
 
 namespace Keras.Tests.Saving.KerasV3;
 
@@ -18,10 +17,10 @@ public sealed class KerasV3CompatibilityTests
         using var twin = Build();
         KerasV3Files.Randomize(model);
         string path = files.PathOf($"{mode}.weights.h5");
-        KerasWeightsFile.Save(model, path);
+        model.SaveWeights(path);
         KerasV3Files.RewriteLegacy(path, mode);
 
-        var warnings = KerasWeightsFile.Load(twin, path, skipMismatch: false);
+        var warnings = KerasV3Files.LoadWeights(twin, path, skipMismatch: false);
 
         Assert.Empty(warnings);
         Assert.Equal(model.Weights.Select(v => v.ToArray()), twin.Weights.Select(v => v.ToArray()));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Keras.Saving.KerasV3;
 
 namespace Keras.Tests.Saving.KerasV3;
 
@@ -71,7 +70,15 @@ internal sealed class KerasV3Files : IDisposable
     public Model RoundTrip(Model model, string name = "model.keras", bool compile = true)
     {
         string path = PathOf(name);
-        KerasArchive.Save(model, path);
-        return KerasArchive.Load(path, compile);
+        model.Save(path);
+        return Models.LoadModel(path, compile);
+    }
+
+    /// <summary><c>model.LoadWeights</c>, collecting the warnings instead of printing them.</summary>
+    public static List<string> LoadWeights(Model model, string path, bool skipMismatch)
+    {
+        var warnings = new List<string>();
+        model.LoadWeights(path, byName: false, skipMismatch, warnings.Add);
+        return warnings;
     }
 }

@@ -1,7 +1,6 @@
 using Keras.Layers;
 using Keras.Losses;
 using Keras.Optimizers;
-using Keras.Saving.KerasV3;
 using Keras.Tests.Support;
 
 namespace Keras.Tests.Saving.KerasV3;
@@ -25,7 +24,7 @@ public sealed class KerasV3LayoutTests
         var (x, y) = TestModels.Classification(8, 784, 10);
         model.Fit(x, y, batchSize: 4, epochs: 1, verbose: 0, shuffle: false);
         string path = files.PathOf("model.weights.h5");
-        KerasWeightsFile.Save(model, path);
+        model.SaveWeights(path);
 
         string[] expected =
         [
@@ -61,12 +60,12 @@ public sealed class KerasV3LayoutTests
         model.Fit(new float[4, 3] { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 }, { 1, 0, 1 } }, new float[4, 2],
             batchSize: 4, epochs: 1, verbose: 0, shuffle: false);
         string path = files.PathOf("adam.weights.h5");
-        KerasWeightsFile.Save(model, path);
+        model.SaveWeights(path);
 
         // Re-load into a fresh, compiled twin and compare each slot by its Keras name.
         using var twin = new Sequential([new Input([3]), new Dense(2, name: "d")], "adam_order");
         twin.Compile(optimizer: new Adam(), loss: new MeanSquaredError());
-        KerasWeightsFile.Load(twin, path, skipMismatch: false);
+        KerasV3Files.LoadWeights(twin, path, skipMismatch: false);
         var expected = model.Optimizer!.Variables.ToDictionary(v => v.Name, v => v.ToArray());
         var loaded = twin.Optimizer!.Variables.ToDictionary(v => v.Name, v => v.ToArray());
         Assert.Equal(["d_kernel_momentum", "d_kernel_velocity", "d_bias_momentum", "d_bias_velocity"],
@@ -91,7 +90,7 @@ public sealed class KerasV3LayoutTests
         h = new BatchNormalization(name: "bn").Call(h);
         using var model = new Functional(inputs, h, name: "composite");
         string path = files.PathOf("composite.weights.h5");
-        KerasWeightsFile.Save(model, path);
+        model.SaveWeights(path);
 
         string[] expected =
         [
@@ -132,7 +131,7 @@ public sealed class KerasV3LayoutTests
         h = new Dense(2, name: "d1").Call(h);
         using var model = new Functional(frames, h, name: "outer");
         string path = files.PathOf("nested.weights.h5");
-        KerasWeightsFile.Save(model, path);
+        model.SaveWeights(path);
 
         string[] expected =
         [
