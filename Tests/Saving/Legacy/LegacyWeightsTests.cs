@@ -194,6 +194,25 @@ public class LegacyWeightsTests
     }
 
     [Fact]
+    public void ChannelsFirstConvKernel_IsTransposedAsTfKerasDoes()
+    {
+        Utils.SetRandomSeed(6);
+        var model = new Sequential([new Input([5, 5, 1]).Layer, new Conv2D(4, [3, 2], name: "conv")], "convs");
+        using var dir = new ScratchDirectory();
+        string path = dir.File("theano.h5");
+        model.SaveWeights(path);
+        // Store the (3, 2, 1, 4) kernel as (1, 4, 2, 3): tf-keras' (3, 2, 0, 1) transpose turns it back.
+        PythonTool.Run("/usr/bin/python3", "-c",
+            "import h5py,sys,numpy as np; f=h5py.File(sys.argv[1],'a'); g=f['conv']; k=g['conv/kernel:0'][()]; " +
+            "del g['conv/kernel:0']; g['conv/kernel:0'] = np.ascontiguousarray(k.transpose(2, 3, 1, 0)); f.close()",
+            path);
+        Utils.SetRandomSeed(7);
+        var twin = new Sequential([new Input([5, 5, 1]).Layer, new Conv2D(4, [3, 2], name: "conv")], "convs");
+        twin.LoadWeights(path);
+        Assert.Equal(model.Weights[0].ToArray(), twin.Weights[0].ToArray());
+    }
+
+    [Fact]
     public void UnsupportedSuffixes_AreRejectedWithTheSupportedOnes()
     {
         var model = SavingModels.Mlp();
