@@ -32,8 +32,17 @@ internal static class KerasArchive
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Saves <paramref name="model"/> to <paramref name="path"/> atomically.</summary>
+    /// <exception cref="NotSupportedException">The model is a subclass that is not registered (its config could not
+    /// be loaded back), or a layer holds state that cannot be stored yet.</exception>
     public static void Save(Model model, string path)
     {
+        if (SerializationRegistry.Find(model.GetType()) is null)
+        {
+            throw new NotSupportedException(
+                $"Saving model \"{model.Name}\" to a .keras archive requires a Sequential or Functional model, or a " +
+                $"model class registered with SerializationRegistry.Register, so that it can be loaded back; " +
+                $"{model.GetType().Name} is neither. Save its weights with SaveWeights(\"name.weights.h5\") instead.");
+        }
         var config = KerasSerialization.SerializeLayer(model);
         config["compile_config"] = CompileConfig.SerializeCompileConfig(model);
         var metadata = new JsonObject
