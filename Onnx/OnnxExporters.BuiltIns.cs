@@ -6,5 +6,9 @@ public static partial class OnnxExporters
     private static IEnumerable<Action> BuiltIns() =>
     [
         CoreExporters.Register,
+        MergingExporters.Register,
+        ActivationLayerExporters.Register,
+        ConvolutionExporters.Register,
+        PoolingExporters.Register,
     ];
 }
