@@ -10,5 +10,9 @@ public static partial class OnnxExporters
         ActivationLayerExporters.Register,
         ConvolutionExporters.Register,
         PoolingExporters.Register,
+        ReshapingExporters.Register,
+        NormalizationExporters.Register,
+        RegularizationExporters.Register,
+        ImagePreprocessingExporters.Register,
     ];
 }
