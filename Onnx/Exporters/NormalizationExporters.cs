@@ -47,10 +47,12 @@ internal static class NormalizationExporters
         bool trailing = axes.Select((a, i) => a == rank - axes.Length + i).All(b => b);
         if (trailing && !layer.RmsScaling)
         {
+            // The operator's Scale input is required: without gamma it is ones over the normalized axes.
+            var normalized = axes.Select(a => (long)context.ShapeOf(x)[(int)a]!.Value).ToArray();
             var scale = gamma is not null
                 ? context.AddInitializer(gamma)
-                : context.AddFloats("ones", Enumerable.Repeat(1f, (int)axes.Select(a => (long)context.ShapeOf(x)[(int)a]!.Value).Aggregate(1L, (p, d) => p * d)).ToArray(),
-                    axes.Select(a => (long)context.ShapeOf(x)[(int)a]!.Value).ToArray());
+                : context.AddFloats("ones", Enumerable.Repeat(1f, (int)normalized.Aggregate(1L, (p, d) => p * d)).ToArray(),
+                    normalized);
             return context.AddNode("LayerNormalization", [x, scale, beta is not null ? context.AddInitializer(beta) : ""],
                 OnnxAttribute.Int("axis", axes[0]), OnnxAttribute.Float("epsilon", (float)layer.Epsilon));
         }
