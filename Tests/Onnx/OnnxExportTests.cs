@@ -131,6 +131,18 @@ public class OnnxExportTests
         OnnxParity.AssertMatches(new Sequential(new Input([4]), new Dense(3), new Cube()));
     }
 
+    [Fact]
+    public void ExactGelu_MatchesLibtorch()
+    {
+        OnnxExporters.RegisterUnary<ExactGelu>((_, context, x) => OnnxActivations.Gelu(context, x, approximate: false));
+        OnnxParity.AssertMatches(new Sequential(new Input([5]), new Dense(4), new ExactGelu()));
+    }
+
+    private sealed class ExactGelu() : Layer(null)
+    {
+        protected override Tensor CallCore(Tensor inputs, bool training) => Ops.Gelu(inputs, approximate: false);
+    }
+
     private sealed class Unexportable(string name) : Layer(name)
     {
         protected override Tensor CallCore(Tensor inputs, bool training) => inputs;
