@@ -100,7 +100,8 @@ public class OnnxExportTests
     [Fact]
     public void UnsupportedActivation_ThrowsNotSupported_NamingTheActivation()
     {
-        var model = new Sequential(new Input([3]), new Dense(2, activation: new ActivationFunction("cube", x => x * x * x), name: "cubic"));
+        var cube = new ActivationFunction("cube", x => x * x * x);
+        var model = new Sequential(new Input([3]), new Dense(2, activation: cube, name: "cubic"));
         var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
         Assert.Contains("\"cube\"", error.Message);
         Assert.Contains("\"cubic\"", error.Message);
