@@ -193,6 +193,7 @@ public abstract class Optimizer
             {
                 variable.Value.copy_(constraint.Call(variable.Value));
             }
+            variable.MarkWritten();
         }
         Iterations++;
     }
