@@ -1,0 +1,10 @@
+namespace Keras.Onnx;
+
+public static partial class OnnxExporters
+{
+    /// <summary>The registration methods of the built-in exporters, one per layer family; add a family here.</summary>
+    private static IEnumerable<Action> BuiltIns() =>
+    [
+        CoreExporters.Register,
+    ];
+}

@@ -1,0 +1,12 @@
+namespace Keras.Onnx;
+
+/// <summary>The <c>AttributeProto.AttributeType</c> values Keras.Net writes.</summary>
+internal enum OnnxAttributeKind
+{
+    Float = 1,
+    Int = 2,
+    String = 3,
+    Tensor = 4,
+    Floats = 6,
+    Ints = 7,
+}

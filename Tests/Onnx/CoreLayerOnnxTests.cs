@@ -1,0 +1,35 @@
+using Keras.Layers;
+using Keras.Tests.Onnx.Support;
+
+namespace Keras.Tests.Onnx;
+
+/// <summary>ONNX Runtime parity of the core layers and activations.</summary>
+public class CoreLayerOnnxTests : IOnnxCaseSource
+{
+    public static TheoryData<string> Names => OnnxCaseSource.Names<CoreLayerOnnxTests>();
+
+    public IEnumerable<OnnxCase> Cases()
+    {
+        foreach (var activation in new[]
+        {
+            "linear", "relu", "sigmoid", "tanh", "softmax", "elu", "selu", "gelu", "silu", "swish", "softplus",
+            "softsign", "leaky_relu", "hard_sigmoid", "exponential",
+        })
+        {
+            yield return new($"dense_{activation}", () => Stack([6], new Dense(4, activation: activation)));
+        }
+        yield return new("dense_no_bias", () => Stack([6], new Dense(3, useBias: false)));
+        yield return new("dense_rank3", () => Stack([3, 6], new Dense(4, activation: "relu")));
+        yield return new("dense_rank4", () => Stack([2, 3, 6], new Dense(2)));
+        yield return new("activation_layer", () => Stack([5], new Activation("tanh")));
+        yield return new("dropout", () => Stack([5], new Dense(3), new Dropout(0.5)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Export_MatchesOnnxRuntime(string name) =>
+        OnnxParity.AssertMatches(OnnxCaseSource.Get<CoreLayerOnnxTests>(name));
+
+    internal static Sequential Stack(Shape inputShape, params Layer[] layers) =>
+        new(new Input(inputShape), layers);
+}
