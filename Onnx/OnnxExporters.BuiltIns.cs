@@ -6,5 +6,10 @@ public static partial class OnnxExporters
     private static IEnumerable<Action> BuiltIns() =>
     [
         CoreExporters.Register,
+        RecurrentExporters.Register,
+        WrapperExporters.Register,
+        AttentionExporters.Register,
+        EmbeddingExporters.Register,
+        CategoricalExporters.Register,
     ];
 }
