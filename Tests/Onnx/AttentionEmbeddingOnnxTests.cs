@@ -21,8 +21,8 @@ public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
         yield return new("additive_attention", () => SelfAttention(new AdditiveAttention()));
         yield return new("additive_attention_unscaled", () => SelfAttention(new AdditiveAttention(useScale: false)));
         yield return new("embedding_int_input", () => new Sequential(new Input([4], dtype: "int64"), new Embedding(10, 3)));
-        yield return new("embedding_float_input_lstm",
-            () => new Sequential(new Input([6]), new Embedding(10, 4), new LSTM(3)));
+        yield return new("embedding_lstm",
+            () => new Sequential(new Input([6], dtype: "int64"), new Embedding(10, 4), new LSTM(3)));
         yield return new("category_encoding_one_hot",
             () => new Sequential(new Input([1], dtype: "int64"), new CategoryEncoding(10, outputMode: "one_hot")));
         yield return new("category_encoding_multi_hot",

@@ -74,6 +74,16 @@ public class OnnxRuntimeBackendTests
     }
 
     [Fact]
+    public void EmbeddingModel_CastsFloatIds()
+    {
+        using var model = new Sequential(new Input([4]), new Embedding(10, 3), new Flatten(), new Dense(2));
+        var ids = new float[,] { { 0, 3, 9, 1 }, { 5, 5, 2, 8 } };
+        using var viaTorch = model.Predict(ids, verbose: 0);
+        using var viaOrt = model.Predict(ids, verbose: 0, backend: Ort);
+        Assert.True(viaOrt.allclose(viaTorch, rtol: 1e-5, atol: 1e-5));
+    }
+
+    [Fact]
     public void Session_IsReusedUntilWeightsChange()
     {
         var backend = (OnnxRuntimeBackend)InferenceBackends.Get(Ort);
