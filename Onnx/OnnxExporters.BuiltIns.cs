@@ -6,6 +6,10 @@ public static partial class OnnxExporters
     private static IEnumerable<Action> BuiltIns() =>
     [
         CoreExporters.Register,
+        MergingExporters.Register,
+        ActivationLayerExporters.Register,
+        ConvolutionExporters.Register,
+        PoolingExporters.Register,
         RecurrentExporters.Register,
         WrapperExporters.Register,
         AttentionExporters.Register,

@@ -23,6 +23,12 @@ public class CoreLayerOnnxTests : IOnnxCaseSource
         yield return new("dense_rank4", () => Stack([2, 3, 6], new Dense(2)));
         yield return new("activation_layer", () => Stack([5], new Activation("tanh")));
         yield return new("dropout", () => Stack([5], new Dense(3), new Dropout(0.5)));
+        yield return new("flatten", () => Stack([3, 4, 2], new Flatten()));
+        yield return new("flatten_channels_first", () => Stack([3, 4, 2], new Flatten(dataFormat: "channels_first")));
+        yield return new("reshape", () => Stack([12], new Reshape([3, 4])));
+        yield return new("reshape_inferred", () => Stack([3, 4], new Reshape([-1, 2])));
+        yield return new("permute", () => Stack([2, 3, 4], new Permute([3, 1, 2])));
+        yield return new("repeat_vector", () => Stack([4], new RepeatVector(3)));
     }
 
     [Theory]

@@ -1,0 +1,69 @@
+using Keras.Layers;
+
+namespace Keras.Onnx;
+
+/// <summary>Exporters of pooling: Max/Average 1D/2D/3D ("same" pads with TensorFlow's split; max never picks padding,
+/// average excludes it) and Global Max/Average 1D/2D/3D (keepdims).</summary>
+internal static class PoolingExporters
+{
+    internal static void Register()
+    {
+        foreach (var type in new[] { typeof(MaxPooling1D), typeof(MaxPooling2D), typeof(MaxPooling3D) })
+        {
+            OnnxExporters.Register(type, (layer, context, inputs) => [Pool(context, (BasePooling)layer, inputs[0], "MaxPool")]);
+        }
+        foreach (var type in new[] { typeof(AveragePooling1D), typeof(AveragePooling2D), typeof(AveragePooling3D) })
+        {
+            OnnxExporters.Register(type, (layer, context, inputs) => [Pool(context, (BasePooling)layer, inputs[0], "AveragePool")]);
+        }
+        foreach (var type in new[] { typeof(GlobalMaxPooling1D), typeof(GlobalMaxPooling2D), typeof(GlobalMaxPooling3D) })
+        {
+            OnnxExporters.Register(type, (layer, context, inputs) => [Global(context, (BaseGlobalPooling)layer, inputs[0], "ReduceMax")]);
+        }
+        foreach (var type in new[] { typeof(GlobalAveragePooling1D), typeof(GlobalAveragePooling2D), typeof(GlobalAveragePooling3D) })
+        {
+            OnnxExporters.Register(type, (layer, context, inputs) => [Global(context, (BaseGlobalPooling)layer, inputs[0], "ReduceMean")]);
+        }
+    }
+
+    private static string Pool(OnnxExportContext context, BasePooling layer, string x, string op)
+    {
+        var shape = context.ShapeOf(x);
+        int rank = shape.Rank;
+        int spatialRank = rank - 2;
+        bool last = layer.DataFormat == "channels_last";
+        var input = last ? context.ToChannelsFirst(x, rank) : x;
+        var attributes = new List<OnnxAttribute>
+        {
+            OnnxAttribute.Ints("kernel_shape", layer.PoolSize.Select(p => (long)p)),
+            OnnxAttribute.Ints("strides", layer.Strides.Select(s => (long)s)),
+        };
+        if (op == "AveragePool")
+        {
+            attributes.Add(OnnxAttribute.Int("count_include_pad", 0));
+        }
+        var spatial = Enumerable.Range(0, spatialRank).Select(i => shape[last ? 1 + i : 2 + i]).ToArray();
+        if (layer.Padding == "same" && spatial.Any(s => s is null))
+        {
+            attributes.Add(OnnxAttribute.String("auto_pad", "SAME_UPPER"));
+        }
+        else
+        {
+            var pads = Enumerable.Range(0, spatialRank)
+                .Select(i => ConvUtils.Padding(layer.Padding, spatial[i] ?? 0, layer.PoolSize[i], layer.Strides[i], 1))
+                .ToList();
+            attributes.Add(OnnxAttribute.Ints("pads", [.. pads.Select(p => p.Before), .. pads.Select(p => p.After)]));
+        }
+        var y = context.AddNode(op, [input], [.. attributes]);
+        return last ? context.ToChannelsLast(y, rank) : y;
+    }
+
+    private static string Global(OnnxExportContext context, BaseGlobalPooling layer, string x, string op)
+    {
+        int rank = context.ShapeOf(x).Rank;
+        var axes = layer.DataFormat == "channels_last"
+            ? Enumerable.Range(1, rank - 2)
+            : Enumerable.Range(2, rank - 2);
+        return context.AddReduce(op, x, axes.Select(a => (long)a).ToArray(), layer.Keepdims);
+    }
+}
