@@ -33,6 +33,8 @@ public class RecurrentOnnxTests : IOnnxCaseSource
         yield return new("bidirectional_none_state",
             () => States(new Bidirectional(new SimpleRNN(3, returnSequences: true, returnState: true), mergeMode: null)));
         yield return new("time_distributed_dense", () => Seq(new TimeDistributed(new Dense(3, activation: "relu"))));
+        yield return new("unknown_timesteps_gru_time_distributed", () => new Sequential(new Input(new Shape(null, 3)),
+            new GRU(3, returnSequences: true), new TimeDistributed(new Dense(2))));
         yield return new("lstm_then_time_distributed",
             () => Seq(new LSTM(4, returnSequences: true), new TimeDistributed(new Dense(2))));
     }

@@ -137,6 +137,27 @@ public class OnnxRuntimeBackendTests
     }
 
     [Fact]
+    public void Session_IsReleasedWithItsModel()
+    {
+        var session = PredictWithATemporaryModel();
+        for (int i = 0; i < 3 && session.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(session.IsAlive);
+    }
+
+    // Kept out of line so no local keeps the model reachable.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference PredictWithATemporaryModel()
+    {
+        var model = new Sequential(new Input([3]), new Dense(2));
+        model.Predict(new float[1, 3], verbose: 0, backend: Ort).Dispose();
+        return new WeakReference(((OnnxRuntimeBackend)InferenceBackends.Get(Ort)).CurrentSession(model));
+    }
+
+    [Fact]
     public void UnexportableLayer_FailsWithTheExportersMessage()
     {
         using var model = new Sequential(new Input([2], dtype: "int64"), new Hashing(4, name: "hash"));
