@@ -16,6 +16,7 @@ internal sealed class PredictBackendsBenchmark(PredictBenchOptions options)
     internal int Run()
     {
         torch.set_num_threads(options.Threads);
+        string loadBefore = LoadAverage();
         var cells = new List<Cell>();
         foreach (var (name, create, shape) in new (string, Func<Sequential>, long[])[]
         {
@@ -29,7 +30,7 @@ internal sealed class PredictBackendsBenchmark(PredictBenchOptions options)
                 cells.Add(Measure(name, model, batch, shape));
             }
         }
-        string report = Render(cells);
+        string report = Render(cells, loadBefore, LoadAverage());
         Console.WriteLine(report);
         if (options.MarkdownPath is { } path)
         {
@@ -79,7 +80,11 @@ internal sealed class PredictBackendsBenchmark(PredictBenchOptions options)
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds / calls;
     }
 
-    private string Render(IReadOnlyList<Cell> cells)
+    private static string LoadAverage() => File.Exists("/proc/loadavg")
+        ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+        : "n/a";
+
+    private string Render(IReadOnlyList<Cell> cells, string loadBefore, string loadAfter)
     {
         var sb = new StringBuilder();
         sb.AppendLine("## predict-backends: Predict latency, torch vs onnxruntime");
@@ -90,10 +95,10 @@ internal sealed class PredictBackendsBenchmark(PredictBenchOptions options)
                       "tutorial CNN (Conv2D 32 → MaxPool → Conv2D 64 → MaxPool → Flatten → Dropout → Dense 10)");
         sb.AppendLine($"- `model.Predict(x, batchSize: batch, verbose: 0, backend: ...)` on one batch; {options.Rounds} " +
                       $"rounds (AB, BA, ...) of {options.Calls} calls at batch 1 and {Math.Max(1, options.Calls / 10)} " +
-                      "at batch 256, after a warm-up run each");
+                      $"at batch 256, after a warm-up run each; load average before {loadBefore}, after {loadAfter}");
         sb.AppendLine();
         sb.AppendLine("| model | batch | torch ms/call, median (min–max) | onnxruntime ms/call, median (min–max) | " +
-                      "onnxruntime / torch (median of rounds) | first onnxruntime call (export + session), ms | " +
+                      "onnxruntime / torch (median of rounds) | first onnxruntime call, ms | " +
                       "max abs difference |");
         sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var c in cells)

@@ -13,6 +13,7 @@ internal sealed class OnnxRuntimeSession : IDisposable
     private readonly string _modelName;
     private readonly TensorElementType[] _inputTypes;
     private int _leases = 1;   // the cache's own lease, released by Retire
+    private int _retired;
 
     internal OnnxRuntimeSession(Model model, long version)
     {
@@ -63,8 +64,14 @@ internal sealed class OnnxRuntimeSession : IDisposable
         }
     }
 
-    /// <summary>Drops the cache's lease: the session is disposed once no run holds it.</summary>
-    internal void Retire() => Release();
+    /// <summary>Drops the cache's lease (once): the session is disposed when no run holds it.</summary>
+    internal void Retire()
+    {
+        if (Interlocked.Exchange(ref _retired, 1) == 0)
+        {
+            Release();
+        }
+    }
 
     /// <summary>Disposes the session now (the cache's owner is going away).</summary>
     public void Dispose() => Retire();
