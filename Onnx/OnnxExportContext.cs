@@ -172,14 +172,28 @@ public sealed class OnnxExportContext
     /// <param name="rank">Its rank, batch included.</param>
     /// <returns>The transposed value.</returns>
     public string ToChannelsFirst(string input, int rank) =>
-        AddNode("Transpose", [input], OnnxAttribute.Ints("perm", [0, rank - 1, .. Enumerable.Range(1, rank - 2).Select(i => (long)i)]));
+        Transpose(input, [0, rank - 1, .. Enumerable.Range(1, rank - 2)]);
 
     /// <summary>Transposes a channels_first value (<c>N, C, d1, ...</c>) back to channels_last (<c>N, d1, ..., C</c>).</summary>
     /// <param name="input">The value.</param>
     /// <param name="rank">Its rank, batch included.</param>
     /// <returns>The transposed value.</returns>
     public string ToChannelsLast(string input, int rank) =>
-        AddNode("Transpose", [input], OnnxAttribute.Ints("perm", [0, .. Enumerable.Range(2, rank - 2).Select(i => (long)i), 1]));
+        Transpose(input, [0, .. Enumerable.Range(2, rank - 2), 1]);
+
+    /// <summary>Adds a Transpose and records the permuted shape where the input's is known.</summary>
+    /// <param name="input">The value.</param>
+    /// <param name="perm">The permutation: output axis i is input axis perm[i].</param>
+    /// <returns>The transposed value.</returns>
+    public string Transpose(string input, int[] perm)
+    {
+        var output = AddNode("Transpose", [input], OnnxAttribute.Ints("perm", perm.Select(p => (long)p)));
+        if (_shapes.TryGetValue(input, out var shape) && shape.Rank == perm.Length)
+        {
+            SetShape(output, new Shape(perm.Select(p => shape[p]).ToArray()));
+        }
+        return output;
+    }
 
     /// <summary>The Keras shape of a value (batch dimension first, null where unknown), as recorded for layer inputs,
     /// outputs and initializers.</summary>

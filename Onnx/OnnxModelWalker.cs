@@ -171,14 +171,16 @@ internal static class OnnxModelWalker
         var desired = model.OutputNames;
         var produced = context.Graph.Nodes.SelectMany(n => n.Outputs).ToHashSet(StringComparer.Ordinal);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < outputs.Count; i++)
         {
-            var value = outputs[i];
+            var value = renamed.GetValueOrDefault(outputs[i], outputs[i]);
             var wanted = i < desired.Count ? desired[i] : $"output_{i}";
             string name;
             if (produced.Contains(value) && !inputs.Contains(value) && claimed.Add(value) && !context.IsValueName(wanted))
             {
                 context.Rename(value, wanted);
+                renamed[value] = wanted;
                 name = wanted;
             }
             else

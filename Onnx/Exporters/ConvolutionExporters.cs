@@ -64,7 +64,7 @@ internal static class ConvolutionExporters
     }
 
     /// <summary>Strides, dilations, group and explicit begin/end pads (TensorFlow's "same" puts the odd pixel at the
-    /// end; "causal" pads only before); SAME_UPPER where a spatial size is unknown.</summary>
+    /// end; "causal" pads only before); SAME_UPPER where a strided spatial size is unknown.</summary>
     private static OnnxAttribute[] ConvAttributes(OnnxExportContext context, BaseConvolution layer, Shape input,
         long groups)
     {
@@ -75,7 +75,9 @@ internal static class ConvolutionExporters
             OnnxAttribute.Ints("dilations", layer.DilationRate.Select(d => (long)d)),
             OnnxAttribute.Int("group", groups),
         };
-        if (layer.Padding == "same" && spatial.Any(s => s is null))
+        // "same" pads depend on the size only for strides above 1 (ORT's SAME_UPPER has no dilation, which Keras
+        // forbids together with strides above 1).
+        if (layer.Padding == "same" && Enumerable.Range(0, layer.Rank).Any(i => spatial[i] is null && layer.Strides[i] > 1))
         {
             attributes.Add(OnnxAttribute.String("auto_pad", "SAME_UPPER"));
             return [.. attributes];

@@ -43,7 +43,7 @@ internal static class PoolingExporters
             attributes.Add(OnnxAttribute.Int("count_include_pad", 0));
         }
         var spatial = Enumerable.Range(0, spatialRank).Select(i => shape[last ? 1 + i : 2 + i]).ToArray();
-        if (layer.Padding == "same" && spatial.Any(s => s is null))
+        if (layer.Padding == "same" && Enumerable.Range(0, spatialRank).Any(i => spatial[i] is null && layer.Strides[i] > 1))
         {
             attributes.Add(OnnxAttribute.String("auto_pad", "SAME_UPPER"));
         }

@@ -26,6 +26,10 @@ public class ConvolutionOnnxTests : IOnnxCaseSource
         yield return new("conv2d_groups_same", () => S([6, 6, 4], new Conv2D(8, 3, padding: "same", groups: 4)));
         yield return new("conv3d", () => S([5, 6, 4, 2], new Conv3D(3, 2, strides: [1, 2, 1], padding: "same")));
         yield return new("conv3d_channels_first", () => S([2, 5, 4, 4], new Conv3D(3, 3, dataFormat: "channels_first")));
+        yield return new("conv1d_same_unknown_length", () =>
+            S([null, 3], new Conv1D(4, 3, strides: 2, padding: "same", dilationRate: 1)));
+        yield return new("conv2d_same_unknown_size_dilated", () =>
+            S([null, null, 2], new Conv2D(3, 3, padding: "same", dilationRate: 2)));
         yield return new("conv1d_transpose", () => S([5, 3], new Conv1DTranspose(4, 3, strides: 2)));
         yield return new("conv1d_transpose_same", () => S([5, 3], new Conv1DTranspose(2, 4, strides: 2, padding: "same")));
         yield return new("conv2d_transpose_valid", () => S([4, 5, 3], new Conv2DTranspose(2, 3, strides: 2)));

@@ -19,6 +19,8 @@ public class PoolingOnnxTests : IOnnxCaseSource
         yield return new("avg2d_channels_first", () => S([2, 6, 6], new AveragePooling2D((2, 2), dataFormat: "channels_first")));
         yield return new("max3d_same", () => S([5, 4, 3, 2], new MaxPooling3D(2, padding: "same")));
         yield return new("avg3d", () => S([4, 4, 4, 2], new AveragePooling3D(2)));
+        yield return new("max2d_same_unknown_size", () => S([null, null, 2], new MaxPooling2D((3, 3), (2, 2), padding: "same")));
+        yield return new("avg1d_same_unknown_length", () => S([null, 2], new AveragePooling1D(2, padding: "same")));
         yield return new("global_max1d", () => S([5, 3], new GlobalMaxPooling1D()));
         yield return new("global_avg1d_keepdims", () => S([5, 3], new GlobalAveragePooling1D(keepdims: true)));
         yield return new("global_avg2d", () => S([4, 5, 3], new GlobalAveragePooling2D()));

@@ -28,10 +28,11 @@ public static class OnnxParity
     /// <param name="model">A built model.</param>
     /// <param name="tolerance">Absolute and relative tolerance. Defaults to 1e-5.</param>
     /// <param name="intInputHigh">Integer inputs are drawn from [0, intInputHigh). Defaults to 10.</param>
+    /// <param name="opset">The opset exported. Defaults to 17.</param>
     /// <returns>The exported bytes.</returns>
-    public static byte[] AssertMatches(Model model, double tolerance = 1e-5, int intInputHigh = 10)
+    public static byte[] AssertMatches(Model model, double tolerance = 1e-5, int intInputHigh = 10, int opset = 17)
     {
-        var bytes = model.ToOnnx();
+        var bytes = model.ToOnnx(opset);
         using var session = new InferenceSession(bytes);
         var random = new Random(17);
         foreach (int batch in BatchSizes)

@@ -195,6 +195,9 @@ public sealed class Normalization : Layer
         return Invert ? mean + x * std : (x - mean) / std;
     }
 
+    /// <summary>The mean and variance the layer applies, shaped to broadcast against its input (for ONNX export).</summary>
+    internal (Tensor Mean, Tensor Variance) InferenceStatistics() => Statistics();
+
     private (Tensor Mean, Tensor Variance) Statistics()
     {
         if (_mean is not null)
