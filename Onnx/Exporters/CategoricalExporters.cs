@@ -3,8 +3,8 @@ using Keras.Layers;
 namespace Keras.Onnx;
 
 /// <summary>Exporters of the categorical preprocessing layers that standard operators express exactly:
-/// CategoryEncoding and Discretization. Hashing (FarmHash/SipHash), StringLookup (string tensors) and IntegerLookup
-/// (vocabulary tables) are rejected by name.</summary>
+/// CategoryEncoding, Discretization and IntegerLookup (<see cref="IntegerLookupExporter"/>). Hashing (FarmHash/SipHash)
+/// and StringLookup (string tensors) are rejected by name.</summary>
 /// <remarks>One-hot rows are built as <c>Equal(index, Range(depth))</c>, so an index outside <c>[0, depth)</c>
 /// encodes to zeros, as Keras.Net's encoder does; Keras' own range check (CategoryEncoding raises on such an index)
 /// has no ONNX form.</remarks>
@@ -22,9 +22,7 @@ internal static class CategoricalExporters
         OnnxExporters.RegisterUnary<StringLookup>((layer, _, _) => throw new NotSupportedException(
             $"Layer \"{layer.Name}\" (StringLookup) has no ONNX export here: string tensors are not exported. " +
             "Look the strings up before the exported model."));
-        OnnxExporters.RegisterUnary<IntegerLookup>((layer, _, _) => throw new NotSupportedException(
-            $"Layer \"{layer.Name}\" (IntegerLookup) has no ONNX export yet: its vocabulary table, OOV and mask " +
-            "handling are not written as ONNX operators. Look the integers up before the exported model."));
+        OnnxExporters.RegisterUnary<IntegerLookup>(IntegerLookupExporter.Export);
     }
 
     private static string Discretization(Discretization layer, OnnxExportContext context, string x)
@@ -44,7 +42,7 @@ internal static class CategoricalExporters
 
     /// <summary>Keras' <c>encode_categorical_inputs</c> on int64 indices of a batched input of shape
     /// <paramref name="shape"/>.</summary>
-    private static string Encode(OnnxExportContext context, Layer layer, string indices, Shape shape, string mode,
+    internal static string Encode(OnnxExportContext context, Layer layer, string indices, Shape shape, string mode,
         long depth, string dtype)
     {
         int rank = shape.Rank;
@@ -85,10 +83,10 @@ internal static class CategoricalExporters
         return result;
     }
 
-    private static string ToInt64(OnnxExportContext context, string x) =>
+    internal static string ToInt64(OnnxExportContext context, string x) =>
         context.DTypeOf(x) == "int64" ? x : context.AddNode("Cast", [x], To(OnnxDataType.Int64));
 
-    private static string Axes(OnnxExportContext context, long axis) => context.AddInt64s("axes", [axis]);
+    internal static string Axes(OnnxExportContext context, long axis) => context.AddInt64s("axes", [axis]);
 
-    private static OnnxAttribute To(OnnxDataType type) => OnnxAttribute.Int("to", (long)type);
+    internal static OnnxAttribute To(OnnxDataType type) => OnnxAttribute.Int("to", (long)type);
 }

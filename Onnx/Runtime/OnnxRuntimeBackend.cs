@@ -27,11 +27,6 @@ public sealed class OnnxRuntimeBackend : InferenceBackend
     /// <inheritdoc />
     public override string Name => BackendName;
 
-    /// <summary>How many sessions this backend has built (exports run), for cache diagnostics.</summary>
-    public long SessionsBuilt => Interlocked.Read(ref _sessionsBuilt);
-
-    private long _sessionsBuilt;
-
     /// <inheritdoc />
     public override IReadOnlyList<Tensor> Run(Model model, IReadOnlyList<Tensor> inputs)
     {
@@ -68,7 +63,6 @@ public sealed class OnnxRuntimeBackend : InferenceBackend
                 return current;
             }
             var fresh = new OnnxRuntimeSession(model, version);
-            Interlocked.Increment(ref _sessionsBuilt);
             slot.Session?.Retire();
             slot.Session = fresh;
             fresh.TryAcquire();

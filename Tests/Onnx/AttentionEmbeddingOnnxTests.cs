@@ -4,7 +4,7 @@ using Keras.Tests.Onnx.Support;
 namespace Keras.Tests.Onnx;
 
 /// <summary>ONNX Runtime parity of MultiHeadAttention, Attention, AdditiveAttention, Embedding and the categorical
-/// preprocessing layers, and the layers whose export is rejected (masks, hashing, lookups).</summary>
+/// preprocessing layers, and the layers whose export is rejected (masks, hashing, inverted lookups).</summary>
 public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
 {
     public static TheoryData<string> Names => OnnxCaseSource.Names<AttentionEmbeddingOnnxTests>();
@@ -29,6 +29,14 @@ public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
             () => new Sequential(new Input([3], dtype: "int64"), new CategoryEncoding(10, outputMode: "multi_hot")));
         yield return new("category_encoding_count",
             () => new Sequential(new Input([4], dtype: "int64"), new CategoryEncoding(10, outputMode: "count")));
+        yield return new("integer_lookup_int",
+            () => new Sequential(new Input([3], dtype: "int64"), new IntegerLookup(vocabulary: [2, 4, 6, 8])));
+        yield return new("integer_lookup_mask_two_oov", () => new Sequential(new Input([4], dtype: "int64"),
+            new IntegerLookup(numOovIndices: 2, maskToken: 0, vocabulary: [3, 5, 7])));
+        yield return new("integer_lookup_multi_hot", () => new Sequential(new Input([3], dtype: "int64"),
+            new IntegerLookup(vocabulary: [1, 2, 3], outputMode: "multi_hot")));
+        yield return new("integer_lookup_count_mask", () => new Sequential(new Input([5], dtype: "int64"),
+            new IntegerLookup(maskToken: 0, vocabulary: [1, 4, 9], outputMode: "count")));
         yield return new("discretization_int",
             () => new Sequential(new Input([4]), new Discretization(binBoundaries: [-1.0, 0.0, 0.5, 1.5])), RandomizeWeights: false);
         yield return new("discretization_one_hot",
@@ -57,6 +65,16 @@ public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
         using var model = new Sequential(new Input([4, 2]), new Masking(name: "pad"), new GRU(2));
         var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
         Assert.Contains("\"pad\"", error.Message);
+    }
+
+    [Fact]
+    public void InvertedIntegerLookup_IsRejectedByName()
+    {
+        using var model = new Sequential(new Input([2], dtype: "int64"),
+            new IntegerLookup(vocabulary: [5, 6], invert: true, name: "ids_to_values"));
+        var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
+        Assert.Contains("\"ids_to_values\"", error.Message);
+        Assert.Contains("invert", error.Message);
     }
 
     [Fact]
