@@ -174,7 +174,8 @@ public sealed class OnnxExportContext
     public string ToChannelsFirst(string input, int rank) =>
         Transpose(input, [0, rank - 1, .. Enumerable.Range(1, rank - 2)]);
 
-    /// <summary>Transposes a channels_first value (<c>N, C, d1, ...</c>) back to channels_last (<c>N, d1, ..., C</c>).</summary>
+    /// <summary>Transposes a channels_first value (<c>N, C, d1, ...</c>) back to channels_last
+    /// (<c>N, d1, ..., C</c>).</summary>
     /// <param name="input">The value.</param>
     /// <param name="rank">Its rank, batch included.</param>
     /// <returns>The transposed value.</returns>
@@ -243,8 +244,9 @@ public sealed class OnnxExportContext
                 $"ONNX node {opType} of layer \"{_layer?.Name}\" reads value \"{unknown}\", which no node, input or " +
                 "initializer defines.");
         }
+        // The layer's first node takes the layer's name; its other nodes are "<layer>/<OpType>".
         var baseName = _layer is null ? opType : string.Concat(_scopes.Select(s => s + "/")) + _layer.Name;
-        var name = _nodeNames.Contains(baseName) ? UniqueNodeName(baseName + "/" + opType) : UniqueNodeName(baseName);
+        var name = UniqueNodeName(_nodeNames.Contains(baseName) ? baseName + "/" + opType : baseName);
         Graph.Nodes.Add(new OnnxNode(name, opType, inputs.ToList(), outputs.ToList(), attributes.ToList()));
     }
 

@@ -61,7 +61,8 @@ internal static class ActivationLayerExporters
         var shifted = layer.Threshold != 0
             ? context.AddNode("Sub", [context.AddScalar("threshold", (float)layer.Threshold), x])
             : context.AddNode("Neg", [x]);
-        var negative = context.AddNode("Mul", [context.AddNode("Relu", [shifted]), context.AddScalar("negative_slope", (float)layer.NegativeSlope)]);
+        var slope = context.AddScalar("negative_slope", (float)layer.NegativeSlope);
+        var negative = context.AddNode("Mul", [context.AddNode("Relu", [shifted]), slope]);
         return context.AddNode("Sub", [y, negative]);
     }
 }

@@ -19,7 +19,8 @@ internal static class ConvolutionExporters
 
     /// <summary>Keras (k..., in, out) to ONNX (out, in, k...).</summary>
     private static string OnnxKernel(OnnxExportContext context, Variable kernel) =>
-        context.AddNode("Transpose", [context.AddInitializer(kernel)], OnnxAttribute.Ints("perm", TorchOrder(kernel.Shape.Rank)));
+        context.AddNode("Transpose", [context.AddInitializer(kernel)],
+            OnnxAttribute.Ints("perm", TorchOrder(kernel.Shape.Rank)));
 
     /// <summary>Keras (k..., in, multiplier) to ONNX (in * multiplier, 1, k...) for a convolution with in groups.</summary>
     private static string DepthwiseKernel(OnnxExportContext context, Variable kernel)

@@ -40,9 +40,12 @@ internal static class MergingExporters
         return inputs.Select(input =>
         {
             int missing = maxRank - context.ShapeOf(input).Rank;
-            return missing == 0
-                ? input
-                : context.AddNode("Unsqueeze", [input, context.AddInt64s("axes", Enumerable.Range(1, missing).Select(a => (long)a).ToArray())]);
+            if (missing == 0)
+            {
+                return input;
+            }
+            var axes = context.AddInt64s("axes", Enumerable.Range(1, missing).Select(a => (long)a).ToArray());
+            return context.AddNode("Unsqueeze", [input, axes]);
         }).ToList();
     }
 

@@ -8,21 +8,21 @@ internal static class PoolingExporters
 {
     internal static void Register()
     {
-        foreach (var type in new[] { typeof(MaxPooling1D), typeof(MaxPooling2D), typeof(MaxPooling3D) })
+        RegisterAll([typeof(MaxPooling1D), typeof(MaxPooling2D), typeof(MaxPooling3D)],
+            (layer, context, x) => Pool(context, (BasePooling)layer, x, "MaxPool"));
+        RegisterAll([typeof(AveragePooling1D), typeof(AveragePooling2D), typeof(AveragePooling3D)],
+            (layer, context, x) => Pool(context, (BasePooling)layer, x, "AveragePool"));
+        RegisterAll([typeof(GlobalMaxPooling1D), typeof(GlobalMaxPooling2D), typeof(GlobalMaxPooling3D)],
+            (layer, context, x) => Global(context, (BaseGlobalPooling)layer, x, "ReduceMax"));
+        RegisterAll([typeof(GlobalAveragePooling1D), typeof(GlobalAveragePooling2D), typeof(GlobalAveragePooling3D)],
+            (layer, context, x) => Global(context, (BaseGlobalPooling)layer, x, "ReduceMean"));
+    }
+
+    private static void RegisterAll(Type[] types, Func<Layer, OnnxExportContext, string, string> export)
+    {
+        foreach (var type in types)
         {
-            OnnxExporters.Register(type, (layer, context, inputs) => [Pool(context, (BasePooling)layer, inputs[0], "MaxPool")]);
-        }
-        foreach (var type in new[] { typeof(AveragePooling1D), typeof(AveragePooling2D), typeof(AveragePooling3D) })
-        {
-            OnnxExporters.Register(type, (layer, context, inputs) => [Pool(context, (BasePooling)layer, inputs[0], "AveragePool")]);
-        }
-        foreach (var type in new[] { typeof(GlobalMaxPooling1D), typeof(GlobalMaxPooling2D), typeof(GlobalMaxPooling3D) })
-        {
-            OnnxExporters.Register(type, (layer, context, inputs) => [Global(context, (BaseGlobalPooling)layer, inputs[0], "ReduceMax")]);
-        }
-        foreach (var type in new[] { typeof(GlobalAveragePooling1D), typeof(GlobalAveragePooling2D), typeof(GlobalAveragePooling3D) })
-        {
-            OnnxExporters.Register(type, (layer, context, inputs) => [Global(context, (BaseGlobalPooling)layer, inputs[0], "ReduceMean")]);
+            OnnxExporters.Register(type, (layer, context, inputs) => [export(layer, context, inputs[0])]);
         }
     }
 

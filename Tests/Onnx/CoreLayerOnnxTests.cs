@@ -18,6 +18,19 @@ public class CoreLayerOnnxTests : IOnnxCaseSource
         {
             yield return new($"dense_{activation}", () => Stack([6], new Dense(4, activation: activation)));
         }
+        // Names the ONNX exporter maps beyond Keras.Net's registry, checked against libtorch's definitions.
+        foreach (var (activation, function) in new (string, Func<Tensor, Tensor>)[]
+        {
+            ("relu6", x => torch.nn.functional.relu6(x)),
+            ("hard_silu", x => torch.nn.functional.hardswish(x)),
+            ("hard_swish", x => torch.nn.functional.hardswish(x)),
+            ("log_softmax", x => torch.nn.functional.log_softmax(x, -1)),
+            ("mish", x => x * torch.tanh(torch.nn.functional.softplus(x))),
+        })
+        {
+            yield return new($"dense_{activation}", () =>
+                Stack([6], new Dense(4, activation: new ActivationFunction(activation, function))));
+        }
         yield return new("dense_no_bias", () => Stack([6], new Dense(3, useBias: false)));
         yield return new("dense_rank3", () => Stack([3, 6], new Dense(4, activation: "relu")));
         yield return new("dense_rank4", () => Stack([2, 3, 6], new Dense(2)));

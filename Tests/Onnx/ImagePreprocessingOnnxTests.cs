@@ -13,7 +13,8 @@ public class ImagePreprocessingOnnxTests : IOnnxCaseSource
     {
         yield return new("rescaling", () => S([4, 4, 3], new Rescaling(1.0 / 255, offset: -0.5)));
         yield return new("rescaling_per_channel", () => S([4, 4, 3], new Rescaling([0.5, 2.0, 3.0], [0.1, 0.2, 0.3])));
-        yield return new("normalization_given", () => S([4, 3], new Normalization(mean: [1.0, 2.0, 3.0], variance: [4.0, 0.25, 1.0])));
+        yield return new("normalization_given", () =>
+            S([4, 3], new Normalization(mean: [1.0, 2.0, 3.0], variance: [4.0, 0.25, 1.0])));
         yield return new("normalization_invert", () =>
             S([3], new Normalization(mean: [1.0, 2.0, 3.0], variance: [4.0, 0.25, 1.0], invert: true)));
         yield return new("normalization_adapted", () =>

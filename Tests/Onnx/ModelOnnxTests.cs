@@ -46,7 +46,8 @@ public class ModelOnnxTests : IOnnxCaseSource
         var shared = new Dense(4, activation: "relu", name: "shared_encoder");
         var merged = new Concatenate(name: "merged").Call([shared.Call(left), shared.Call(right)]);
         var score = new Dense(1, activation: "sigmoid", name: "score").Call(merged);
-        var label = new Dense(3, activation: "softmax", name: "label").Call(new Subtract().Call([shared.Call(left), shared.Call(right)]));
+        var difference = new Subtract().Call([shared.Call(left), shared.Call(right)]);
+        var label = new Dense(3, activation: "softmax", name: "label").Call(difference);
         return new Functional([left, right], [score, label], name: "siamese");
     }
 

@@ -100,7 +100,8 @@ public class OnnxExportTests
     [Fact]
     public void UnsupportedActivation_ThrowsNotSupported_NamingTheActivation()
     {
-        var model = new Sequential(new Input([3]), new Dense(2, activation: new ActivationFunction("cube", x => x * x * x), name: "cubic"));
+        var cube = new ActivationFunction("cube", x => x * x * x);
+        var model = new Sequential(new Input([3]), new Dense(2, activation: cube, name: "cubic"));
         var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
         Assert.Contains("\"cube\"", error.Message);
         Assert.Contains("\"cubic\"", error.Message);
@@ -129,6 +130,18 @@ public class OnnxExportTests
         OnnxExporters.RegisterUnary<Cube>((_, context, x) => context.AddNode("Mul", [context.AddNode("Mul", [x, x]), x]));
         Assert.True(OnnxExporters.IsSupported(typeof(Cube)));
         OnnxParity.AssertMatches(new Sequential(new Input([4]), new Dense(3), new Cube()));
+    }
+
+    [Fact]
+    public void ExactGelu_MatchesLibtorch()
+    {
+        OnnxExporters.RegisterUnary<ExactGelu>((_, context, x) => OnnxActivations.Gelu(context, x, approximate: false));
+        OnnxParity.AssertMatches(new Sequential(new Input([5]), new Dense(4), new ExactGelu()));
+    }
+
+    private sealed class ExactGelu() : Layer(null)
+    {
+        protected override Tensor CallCore(Tensor inputs, bool training) => Ops.Gelu(inputs, approximate: false);
     }
 
     private sealed class Unexportable(string name) : Layer(name)
