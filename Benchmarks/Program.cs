@@ -2,6 +2,7 @@ using Keras.Benchmarks;
 
 // dotnet run -c Release --project Benchmarks -- fit-mlp [--repeats 5] [--epochs-memory 20] [--quick]
 // dotnet run -c Release --project Benchmarks -- fit-cnn [--pairs 6] [--steps 200]
+// dotnet run -c Release --project Benchmarks -- predict-backends [--rounds 9] [--calls 200]
 // A child process re-invoked by the harness gets `--child first-epoch|memory ...`.
 try
 {
@@ -17,7 +18,12 @@ try
     {
         return new CnnFitBenchmark(CnnBenchOptions.Parse(args[1..])).Run();
     }
-    Console.Error.WriteLine("Benchmarks: fit-mlp or fit-cnn.\n" + BenchOptions.Usage + "\n" + CnnBenchOptions.Usage);
+    if (args.Length > 0 && args[0] == "predict-backends")
+    {
+        return new PredictBackendsBenchmark(PredictBenchOptions.Parse(args[1..])).Run();
+    }
+    Console.Error.WriteLine("Benchmarks: fit-mlp, fit-cnn or predict-backends.\n" + BenchOptions.Usage + "\n" +
+        CnnBenchOptions.Usage + "\n" + PredictBenchOptions.Usage);
     return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
 }
 catch (ArgumentException e)

@@ -274,6 +274,7 @@ public abstract partial class Layer : IDisposable
         if (!_layers.Contains(layer))
         {
             _layers.Add(layer);
+            _structureVersion = Backend.StateClock.Next();
         }
         return layer;
     }
@@ -293,7 +294,11 @@ public abstract partial class Layer : IDisposable
 
     /// <summary>Stops tracking a sublayer (used by <c>Sequential.Pop</c>).</summary>
     /// <param name="layer">The sublayer.</param>
-    protected void UntrackLayer(Layer layer) => _layers.Remove(layer);
+    protected void UntrackLayer(Layer layer)
+    {
+        _layers.Remove(layer);
+        _structureVersion = Backend.StateClock.Next();
+    }
 
     /// <summary>Resets the built state so the layer builds again on its next call (used after structural changes).</summary>
     protected void MarkUnbuilt()

@@ -13,18 +13,21 @@ public abstract partial class Model
     /// <param name="verbose">0 silent, 1 progress bar, 2 one line. Defaults to 1.</param>
     /// <param name="steps">Batches to run; defaults to all the data.</param>
     /// <param name="callbacks">Callbacks receiving the predict hooks.</param>
+    /// <param name="backend">The inference backend (<see cref="InferenceBackends"/>): null or <c>"torch"</c> runs the
+    /// layers on TorchSharp, <c>"onnxruntime"</c> runs the exported ONNX graph. Defaults to null.</param>
     /// <returns>A fresh CPU tensor owned by the caller, one row per sample.</returns>
     /// <remarks>Safe to call from several threads at once on a built model. Models with several outputs use
     /// <see cref="PredictMany"/>.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="backend"/> names no registered backend.</exception>
     public Tensor Predict(ArrayLike x, int? batchSize = null, int verbose = 1, int? steps = null,
-        IEnumerable<Callback>? callbacks = null)
+        IEnumerable<Callback>? callbacks = null, string? backend = null)
     {
         if (OutputNames.Count != 1)
         {
             throw new InvalidOperationException(
                 $"Model \"{Name}\" has {OutputNames.Count} outputs ({string.Join(", ", OutputNames)}); use `PredictMany`.");
         }
-        return PredictMany(x, batchSize, verbose, steps, callbacks)[0];
+        return PredictMany(x, batchSize, verbose, steps, callbacks, backend)[0];
     }
 
     /// <summary>Runs the model in batches and returns every output, in <see cref="OutputNames"/> order.</summary>
@@ -33,12 +36,16 @@ public abstract partial class Model
     /// <param name="verbose">0 silent, 1 progress bar, 2 one line. Defaults to 1.</param>
     /// <param name="steps">Batches to run; defaults to all the data.</param>
     /// <param name="callbacks">Callbacks receiving the predict hooks.</param>
+    /// <param name="backend">The inference backend (<see cref="InferenceBackends"/>): null or <c>"torch"</c> runs the
+    /// layers on TorchSharp, <c>"onnxruntime"</c> runs the exported ONNX graph. Defaults to null.</param>
     /// <returns>Fresh CPU tensors owned by the caller.</returns>
+    /// <exception cref="ArgumentException"><paramref name="backend"/> names no registered backend.</exception>
     public IReadOnlyList<Tensor> PredictMany(ArrayLike x, int? batchSize = null, int verbose = 1, int? steps = null,
-        IEnumerable<Callback>? callbacks = null)
+        IEnumerable<Callback>? callbacks = null, string? backend = null)
     {
         int bs = ValidateBatchSize(batchSize);
         ValidateVerbose(verbose);
+        var inference = InferenceBackends.Get(backend);
         using var data = ToTensorData(x, null, null);
         EnsureBuilt(data.Xs);
         int total = Math.Min(steps ?? int.MaxValue, data.Steps(bs));
@@ -52,7 +59,7 @@ public abstract partial class Model
         for (int step = 0; step < total; step++)
         {
             callbackList.PredictBatchBegin(step, empty);
-            outputs.Add(PredictStep(data.Batch(step, bs)));
+            outputs.Add(inference.Run(this, data.Batch(step, bs).Inputs));
             callbackList.PredictBatchEnd(step, empty);
         }
         var results = Enumerable.Range(0, outputs[0].Count)
@@ -64,8 +71,11 @@ public abstract partial class Model
 
     /// <summary>Runs the model on one batch in inference mode and returns a fresh CPU tensor (<c>predict_on_batch</c>).</summary>
     /// <param name="x">The batch.</param>
+    /// <param name="backend">The inference backend (<see cref="InferenceBackends"/>): null or <c>"torch"</c> runs the
+    /// layers on TorchSharp, <c>"onnxruntime"</c> runs the exported ONNX graph. Defaults to null.</param>
     /// <returns>The outputs, owned by the caller.</returns>
-    public Tensor PredictOnBatch(ArrayLike x) => Predict(x, batchSize: int.MaxValue, verbose: 0);
+    public Tensor PredictOnBatch(ArrayLike x, string? backend = null) =>
+        Predict(x, batchSize: int.MaxValue, verbose: 0, backend: backend);
 
     /// <summary>Runs one training step on one batch and returns the logs (<c>train_on_batch</c>).</summary>
     /// <param name="x">The input batch.</param>
@@ -108,6 +118,10 @@ public abstract partial class Model
     /// <param name="data">The batch (inputs only).</param>
     /// <returns>One tensor per output (inside the engine's scope).</returns>
     protected virtual IReadOnlyList<Tensor> PredictStep(DataBatch data) => CallModel(data.Inputs, training: false);
+
+    /// <summary>Runs <see cref="PredictStep"/> on a batch of inputs (the <c>"torch"</c> inference backend).</summary>
+    internal IReadOnlyList<Tensor> RunPredictStep(IReadOnlyList<Tensor> inputs) =>
+        PredictStep(new DataBatch(inputs, null, null));
 
     // One batch may be a view of the caller's input (an identity model): copy it so the result owns its storage.
     private static Tensor Gather(List<Tensor> batches) =>

@@ -52,7 +52,15 @@ public sealed class Variable : IDisposable
     internal bool DeclaredTrainable { get; init; } = true;
 
     /// <summary>The live tensor. Owned by the variable: never dispose it.</summary>
+    /// <remarks>Writing into it in place bypasses <see cref="Version"/>; use <see cref="Assign(Tensor)"/> so cached
+    /// inference sessions (<c>Predict(backend: "onnxruntime")</c>) see the change.</remarks>
     public Tensor Value => _value;
+
+    /// <summary>A stamp that grows whenever the value is written through Keras.Net: <see cref="Assign(Tensor)"/>,
+    /// <c>SetWeights</c>, weight loading, optimizer updates and moving-statistics updates.</summary>
+    /// <remarks>Stamps come from one process-wide clock, so a later write always has a larger stamp than any earlier
+    /// write to any variable.</remarks>
+    public long Version { get; private set; } = Backend.StateClock.Next();
 
     /// <summary>An optional regularizer whose penalty is added to the loss.</summary>
     public Keras.Regularizers.Regularizer? Regularizer { get; init; }
@@ -77,7 +85,11 @@ public sealed class Variable : IDisposable
         {
             _value.copy_(value);
         }
+        MarkWritten();
     }
+
+    /// <summary>Records that the value was written in place (optimizers, moving statistics).</summary>
+    internal void MarkWritten() => Version = Backend.StateClock.Next();
 
     /// <summary>Copies a flat float array (row-major, Keras layout) into the variable.</summary>
     /// <param name="values">The values.</param>
@@ -112,6 +124,7 @@ public sealed class Variable : IDisposable
         _value = value.detach().DetachFromDisposeScope();
         _value.requires_grad_(_trainable);
         old.Dispose();
+        MarkWritten();
     }
 
     /// <summary>Frees the native tensor.</summary>

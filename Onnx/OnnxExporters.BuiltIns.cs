@@ -14,5 +14,10 @@ public static partial class OnnxExporters
         ActivationLayerExporters.Register,
         ConvolutionExporters.Register,
         PoolingExporters.Register,
+        RecurrentExporters.Register,
+        WrapperExporters.Register,
+        AttentionExporters.Register,
+        EmbeddingExporters.Register,
+        CategoricalExporters.Register,
     ];
 }

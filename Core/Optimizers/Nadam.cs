@@ -83,6 +83,7 @@ public class Nadam : Optimizer
         _gradientFactor = -learningRate * (1 - uT) / (1 - uProduct);
         _velocityCorrection = 1 - Math.Pow(Beta2, t);
         _uProductVariable!.Value.fill_(uProduct);
+        _uProductVariable.MarkWritten();
     }
 
     /// <inheritdoc />

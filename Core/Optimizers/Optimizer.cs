@@ -193,6 +193,7 @@ public abstract partial class Optimizer
             {
                 variable.Value.copy_(constraint.Call(variable.Value));
             }
+            variable.MarkWritten();
         }
         Iterations++;
     }

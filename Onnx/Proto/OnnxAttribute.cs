@@ -32,6 +32,8 @@ public sealed class OnnxAttribute
 
     internal OnnxTensor? TensorValue { get; private init; }
 
+    internal IReadOnlyList<string> StringValues { get; private init; } = [];
+
     /// <summary>An integer attribute.</summary>
     /// <param name="name">The attribute name.</param>
     /// <param name="value">The value.</param>
@@ -65,6 +67,13 @@ public sealed class OnnxAttribute
     /// <returns>The attribute.</returns>
     public static OnnxAttribute Floats(string name, IEnumerable<float> values) =>
         new(name, OnnxAttributeKind.Floats) { FloatValues = values.ToArray() };
+
+    /// <summary>A list-of-strings attribute (UTF-8), such as the recurrent operators' <c>activations</c>.</summary>
+    /// <param name="name">The attribute name.</param>
+    /// <param name="values">The values.</param>
+    /// <returns>The attribute.</returns>
+    public static OnnxAttribute Strings(string name, IEnumerable<string> values) =>
+        new(name, OnnxAttributeKind.Strings) { StringValues = values.ToArray() };
 
     /// <summary>A tensor attribute (for example <c>ConstantOfShape</c>'s <c>value</c>).</summary>
     /// <param name="name">The attribute name.</param>

@@ -9,4 +9,5 @@ internal enum OnnxAttributeKind
     Tensor = 4,
     Floats = 6,
     Ints = 7,
+    Strings = 8,
 }

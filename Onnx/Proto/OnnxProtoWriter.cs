@@ -105,6 +105,12 @@ internal static class OnnxProtoWriter
                     o.WriteInt64(value);
                 }
                 break;
+            case OnnxAttributeKind.Strings:
+                foreach (var value in attribute.StringValues)
+                {
+                    String(o, 9, value);
+                }
+                break;
         }
         o.WriteTag(20, WireFormat.WireType.Varint);
         o.WriteEnum((int)attribute.Kind);

@@ -221,5 +221,7 @@ public sealed class BatchNormalization : Layer
     {
         Ops.AssignMovingAverage(_movingMean!.Value, mean, Momentum);
         Ops.AssignMovingAverage(_movingVariance!.Value, variance, Momentum);
+        _movingMean.MarkWritten();
+        _movingVariance.MarkWritten();
     }
 }
