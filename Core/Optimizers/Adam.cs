@@ -57,6 +57,10 @@ public class Adam : Optimizer
         return config;
     }
 
+    /// <summary>Keras 3 creates momentum and velocity per variable, interleaved, then the AMSGrad slots.</summary>
+    internal override IReadOnlyList<Variable> SlotsInKerasOrder =>
+        [.. Interleave(_momentums, _velocities), .. _velocityHats];
+
     /// <inheritdoc />
     protected override void BuildCore(IReadOnlyList<Variable> variables)
     {

@@ -58,6 +58,10 @@ public class Nadam : Optimizer
         return config;
     }
 
+    /// <summary>Keras 3 creates momentum and velocity per variable, interleaved, then tracks <c>u_product</c>.</summary>
+    internal override IReadOnlyList<Variable> SlotsInKerasOrder =>
+        _uProductVariable is null ? [] : [.. Interleave(_momentums, _velocities), _uProductVariable];
+
     /// <inheritdoc />
     protected override void BuildCore(IReadOnlyList<Variable> variables)
     {

@@ -18,7 +18,7 @@ namespace Keras.Optimizers;
 /// var adam = new Adam(learningRate: 1e-3);
 /// model.Compile(optimizer: adam, loss: "mse");
 /// </code></example>
-public abstract class Optimizer
+public abstract partial class Optimizer
 {
     private readonly List<Variable> _slots = [];
     private readonly Dictionary<Variable, int> _index = new(ReferenceEqualityComparer.Instance);
