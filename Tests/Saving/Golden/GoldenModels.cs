@@ -21,6 +21,10 @@ internal static class GoldenModels
         return data;
     }
 
+    /// <summary>Same shape and dtype and every element equal (torch.equal).</summary>
+    public static bool BitIdentical(Tensor a, Tensor b) =>
+        a.dtype == b.dtype && a.shape.SequenceEqual(b.shape) && torch.equal(a, b).all().item<bool>();
+
     /// <summary>The absolute path of a file under Tests/Golden/Saving/Fixtures.</summary>
     public static string Fixture(string relative, [System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "Golden", "Saving", "Fixtures",
