@@ -1,6 +1,7 @@
 using Keras.Losses;
 using Keras.Metrics;
 using Keras.Optimizers;
+using Keras.Saving;
 using Keras.Training;
 
 namespace Keras;
@@ -8,6 +9,10 @@ namespace Keras;
 public abstract partial class Model
 {
     private CompiledState? _compiled;
+
+    /// <summary>The arguments of the last <c>Compile</c>, as saving writes them (<c>compile_config</c>); null before
+    /// compiling.</summary>
+    internal CompileArguments? CompileArguments { get; private set; }
 
     /// <summary>Configures the model for training (<c>model.compile</c>).</summary>
     /// <param name="optimizer">An optimizer or its name. Defaults to <c>"rmsprop"</c>, as Keras.</param>
@@ -25,11 +30,14 @@ public abstract partial class Model
                 $"Model \"{Name}\" has {names.Count} outputs ({string.Join(", ", names)}): pass `metrics` per output, " +
                 "as a list with one entry per output or a dictionary keyed by output name.", nameof(metrics));
         }
+        var metricList = metrics?.ToList();
+        var record = CompileConfig.Record(loss, metricList);
         var outputs = names
             .Select((n, i) => NewOutput(n, loss, 1.0,
-                i == 0 ? metrics : null, names.Count > 1))
+                i == 0 ? metricList : null, names.Count > 1))
             .ToList();
         SetCompiled(optimizer, outputs, loss);
+        CompileArguments = record;
     }
 
     /// <summary>Configures a model with several outputs, with one loss (and optionally weights and metrics) per output,
@@ -51,10 +59,13 @@ public abstract partial class Model
         {
             CheckCount(metrics.Count, names, "metrics");
         }
+        var metricLists = metrics?.Select(m => m?.ToList()).ToList();
+        var record = CompileConfig.Record(loss, lossWeights, metricLists);
         var outputs = names
-            .Select((n, i) => NewOutput(n, loss[i], lossWeights?[i] ?? 1.0, metrics?[i], names.Count > 1))
+            .Select((n, i) => NewOutput(n, loss[i], lossWeights?[i] ?? 1.0, metricLists?[i], names.Count > 1))
             .ToList();
         SetCompiled(optimizer, outputs, loss.FirstOrDefault(l => l is not null));
+        CompileArguments = record;
     }
 
     /// <summary>Configures a model with several outputs, with losses (and optionally weights and metrics) keyed by output
@@ -71,10 +82,13 @@ public abstract partial class Model
         CheckKeys(loss.Keys, names, "loss");
         CheckKeys(lossWeights?.Keys ?? [], names, "loss_weights");
         CheckKeys(metrics?.Keys ?? [], names, "metrics");
+        var metricLists = metrics?.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        var record = CompileConfig.Record(loss, lossWeights, metricLists);
         var outputs = names.Select(n => NewOutput(n, loss.GetValueOrDefault(n),
-                lossWeights?.GetValueOrDefault(n, 1.0) ?? 1.0, metrics?.GetValueOrDefault(n), names.Count > 1))
+                lossWeights?.GetValueOrDefault(n, 1.0) ?? 1.0, metricLists?.GetValueOrDefault(n), names.Count > 1))
             .ToList();
         SetCompiled(optimizer, outputs, loss.Values.FirstOrDefault());
+        CompileArguments = record;
     }
 
     /// <summary>The names of the model's outputs, used for per-output losses and log keys (<c>{output}_loss</c>).</summary>

@@ -73,5 +73,41 @@ public static class Models
         return KerasSerialization.Deserialize<Model>(KerasSerialization.SerializeLayer(model));
     }
 
+    /// <summary>Loads a model saved with <c>Model.Save</c> or by Keras (Keras' <c>keras.models.load_model</c>):
+    /// architecture, weights and, when <paramref name="compile"/> is true and the file has them, the compile settings
+    /// and optimizer state.</summary>
+    /// <param name="path">A legacy Keras 2 HDF5 file (<c>.h5</c>/<c>.hdf5</c>) written by Keras.Net, tf-keras, Keras 2
+    /// or Keras 3's legacy writer.</param>
+    /// <param name="compile">Compile the model from the file's compile settings and restore the optimizer state, so
+    /// <c>Fit</c> continues where training stopped. Defaults to true. A file without compile settings loads
+    /// uncompiled, with a warning.</param>
+    /// <returns>The model.</returns>
+    /// <remarks>Only classes known to <see cref="SerializationRegistry"/> are instantiated, and nothing in the file is
+    /// executed: register custom layers before loading. An optimizer state that does not fit the optimizer is skipped
+    /// with a warning, as in Keras.</remarks>
+    /// <exception cref="ArgumentException">The suffix names no supported format.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="KerasFileException">The file is corrupt, names unknown classes, or its weights do not fit the
+    /// architecture.</exception>
+    /// <exception cref="NotSupportedException">The model uses a Keras feature Keras.Net does not implement.</exception>
+    /// <example><code>
+    /// Model model = Models.LoadModel("model.h5");
+    /// model.Fit(x, y, epochs: 2);   // continues with the saved optimizer state
+    /// </code></example>
+    public static Model LoadModel(string path, bool compile = true) =>
+        LoadModel(path, compile, SavingWarnings.ToConsole);
+
+    /// <summary><see cref="LoadModel(string, bool)"/> with the warnings sent to <paramref name="warn"/>.</summary>
+    internal static Model LoadModel(string path, bool compile, Action<string> warn)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!SavePaths.IsLegacyH5(path))
+        {
+            throw new ArgumentException(
+                $"File format not supported: filepath={path}. Expected {SavePaths.ModelSuffixes}.", nameof(path));
+        }
+        return Keras.Saving.Legacy.LegacyModelLoader.Load(path, compile, warn);
+    }
+
     private static string Preview(string json) => json.Length <= 100 ? json : json[..97] + "...";
 }

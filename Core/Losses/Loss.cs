@@ -46,6 +46,10 @@ public abstract class Loss
     /// <summary>The reduction applied by <see cref="Call"/>.</summary>
     public string Reduction { get; }
 
+    /// <summary>The string this loss was looked up by (<c>"mse"</c>), if any: <c>compile_config</c> records it as
+    /// given.</summary>
+    internal string? Identifier { get; set; }
+
     /// <summary>Computes the reduced loss.</summary>
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions.</param>

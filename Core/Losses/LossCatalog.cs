@@ -13,11 +13,15 @@ internal static class LossCatalog
     internal static Loss Create(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Factories.TryGetValue(name, out var factory)
-            ? factory()
-            : throw new ArgumentException(
-                $"Could not interpret loss identifier: {name}. Expected one of: {string.Join(", ", Factories.Keys)}.",
-                nameof(name));
+        if (Factories.TryGetValue(name, out var factory))
+        {
+            var loss = factory();
+            loss.Identifier = name;
+            return loss;
+        }
+        throw new ArgumentException(
+            $"Could not interpret loss identifier: {name}. Expected one of: {string.Join(", ", Factories.Keys)}.",
+            nameof(name));
     }
 
     private static Dictionary<string, Func<Loss>> Build()

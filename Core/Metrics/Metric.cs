@@ -33,6 +33,10 @@ public abstract class Metric : IDisposable
     /// <summary>The state dtype.</summary>
     public string DType { get; }
 
+    /// <summary>The string this metric was looked up by (<c>"accuracy"</c>), if any: <c>compile_config</c> records it
+    /// as given.</summary>
+    internal string? Identifier { get; set; }
+
     /// <summary>The state variables, in creation order.</summary>
     public virtual IReadOnlyList<Variable> Variables => _state;
 

@@ -41,12 +41,16 @@ internal static class MetricCatalog
         string lower = name.ToLowerInvariant();
         if (lower is "accuracy" or "acc")
         {
-            return new AccuracyByShape(name);
+            return new AccuracyByShape(name) { Identifier = name };
         }
-        return Factories.TryGetValue(name, out var factory)
-            ? factory(name)
-            : throw new ArgumentException(
-                $"Could not interpret metric identifier: {name}. Expected one of: {string.Join(", ", Names)}.",
-                nameof(name));
+        if (Factories.TryGetValue(name, out var factory))
+        {
+            var metric = factory(name);
+            metric.Identifier = name;
+            return metric;
+        }
+        throw new ArgumentException(
+            $"Could not interpret metric identifier: {name}. Expected one of: {string.Join(", ", Names)}.",
+            nameof(name));
     }
 }

@@ -37,8 +37,8 @@ public abstract partial class Optimizer
         }
         var state = new List<(string, Tensor)>
         {
-            ($"{Name}/iteration", torch.tensor(Iterations, torch.ScalarType.Int64)),
-            ($"{Name}/learning_rate", torch.tensor((float)LearningRate, torch.ScalarType.Float32)),
+            ($"{Name}/iteration", Ops.Full([], Iterations, "int64")),
+            ($"{Name}/learning_rate", Ops.Full([], (float)LearningRate, "float32")),
         };
         state.AddRange(SlotsInKerasOrder.Select(v => (v.Path, v.Numpy())));
         return state;

@@ -24,6 +24,7 @@ internal static partial class BuiltInClasses
         RegisterImagePreprocessingLayers();
         RegisterTextAndCategoricalPreprocessingLayers();
         RegisterWeightOptionsAndActivationLayers();
+        RegisterTrainingObjects();
     }
 
     // One partial file per layer family (BuiltInClasses.<Family>.cs) implements each of these.
@@ -35,6 +36,7 @@ internal static partial class BuiltInClasses
     static partial void RegisterImagePreprocessingLayers();
     static partial void RegisterTextAndCategoricalPreprocessingLayers();
     static partial void RegisterWeightOptionsAndActivationLayers();
+    static partial void RegisterTrainingObjects();
 
     private static void RegisterLayers()
     {
