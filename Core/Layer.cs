@@ -278,6 +278,19 @@ public abstract partial class Layer : IDisposable
         return layer;
     }
 
+    /// <summary>This layer's own variables in Keras 3's saving order: those created trainable, then the others
+    /// (Keras' <c>_trainable_variables + _non_trainable_variables</c>, fixed at creation, unlike
+    /// <see cref="TrainableWeights"/>).</summary>
+    internal IReadOnlyList<Variable> OwnVariablesInSavingOrder =>
+        [.. _variables.Where(v => v.DeclaredTrainable), .. _variables.Where(v => !v.DeclaredTrainable)];
+
+    /// <summary>The sublayers under the attribute names Keras 3 gives them in a <c>.keras</c> / <c>.weights.h5</c>
+    /// file (<c>cell</c>, <c>forward_layer</c>, ...), in Keras' visiting order. Composite layers override it; the
+    /// default names each tracked sublayer by its layer name. A model's <c>layers</c> container is handled by the
+    /// saving walk itself and is not listed here.</summary>
+    internal virtual IEnumerable<Saving.KerasV3.SaveableChild> SaveableChildren =>
+        this is Model ? [] : _layers.Select(l => new Saving.KerasV3.SaveableChild(l.Name, l));
+
     /// <summary>Stops tracking a sublayer (used by <c>Sequential.Pop</c>).</summary>
     /// <param name="layer">The sublayer.</param>
     protected void UntrackLayer(Layer layer) => _layers.Remove(layer);

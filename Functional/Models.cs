@@ -76,8 +76,8 @@ public static class Models
     /// <summary>Loads a model saved with <c>Model.Save</c> or by Keras (Keras' <c>keras.models.load_model</c>):
     /// architecture, weights and, when <paramref name="compile"/> is true and the file has them, the compile settings
     /// and optimizer state.</summary>
-    /// <param name="path">A legacy Keras 2 HDF5 file (<c>.h5</c>/<c>.hdf5</c>) written by Keras.Net, tf-keras, Keras 2
-    /// or Keras 3's legacy writer.</param>
+    /// <param name="path">A Keras 3 archive (<c>.keras</c>) written by Keras.Net or Keras 3, or a legacy Keras 2 HDF5
+    /// file (<c>.h5</c>/<c>.hdf5</c>) written by Keras.Net, tf-keras, Keras 2 or Keras 3's legacy writer.</param>
     /// <param name="compile">Compile the model from the file's compile settings and restore the optimizer state, so
     /// <c>Fit</c> continues where training stopped. Defaults to true. A file without compile settings loads
     /// uncompiled, with a warning.</param>
@@ -101,6 +101,10 @@ public static class Models
     internal static Model LoadModel(string path, bool compile, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (SavePaths.IsKerasArchive(path))
+        {
+            return Keras.Saving.KerasV3.KerasArchive.Load(path, compile, warn);
+        }
         if (!SavePaths.IsLegacyH5(path))
         {
             throw new ArgumentException(

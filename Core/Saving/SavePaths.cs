@@ -6,10 +6,11 @@ namespace Keras.Saving;
 internal static class SavePaths
 {
     /// <summary>The suffixes <c>Model.Save</c> and <c>Models.LoadModel</c> accept, for messages.</summary>
-    internal const string ModelSuffixes = "\".h5\" or \".hdf5\" (legacy Keras 2 HDF5)";
+    internal const string ModelSuffixes = "\".keras\" (Keras 3 archive), \".h5\" or \".hdf5\" (legacy Keras 2 HDF5)";
 
     /// <summary>The suffixes <c>Model.SaveWeights</c> and <c>Model.LoadWeights</c> accept, for messages.</summary>
-    internal const string WeightsSuffixes = "\".h5\" or \".hdf5\" (legacy Keras 2 HDF5 weights)";
+    internal const string WeightsSuffixes =
+        "\".weights.h5\" (Keras 3 weights), \".h5\" or \".hdf5\" (legacy Keras 2 HDF5 weights)";
 
     /// <summary>A Keras 3 <c>.keras</c> archive.</summary>
     internal static bool IsKerasArchive(string path) => path.EndsWith(".keras", StringComparison.Ordinal);

@@ -360,4 +360,26 @@ public sealed class MultiHeadAttention : Layer
 
     private sealed record CallOptions(MultiHeadAttention Layer, Tensor? AttentionMask, bool UseCausalMask,
         bool ReturnScores);
+
+    /// <summary>Keras 3's attribute names for the projections (public properties first, as Keras visits them), plus
+    /// its variable-free <c>_dropout_layer</c> and <c>_softmax</c> sublayers, which Keras.Net computes inline.</summary>
+    internal override IEnumerable<Saving.KerasV3.SaveableChild> SaveableChildren
+    {
+        get
+        {
+            if (_query is null || _key is null || _value is null || _output is null)
+            {
+                return [];
+            }
+            return
+            [
+                new("key_dense", _key),
+                new("output_dense", _output),
+                new("query_dense", _query),
+                new("value_dense", _value),
+                Saving.KerasV3.SaveableChild.Placeholder("_dropout_layer", "dropout"),
+                Saving.KerasV3.SaveableChild.Placeholder("_softmax", "softmax"),
+            ];
+        }
+    }
 }

@@ -236,4 +236,8 @@ public sealed class Bidirectional : Layer
             }
         }
     }
+
+    /// <summary>Keras 3 stores the two directions under <c>backward_layer</c> and <c>forward_layer</c>.</summary>
+    internal override IEnumerable<Saving.KerasV3.SaveableChild> SaveableChildren =>
+        [new("backward_layer", BackwardLayer), new("forward_layer", ForwardLayer)];
 }

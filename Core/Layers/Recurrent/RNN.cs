@@ -254,4 +254,7 @@ public class RNN : Layer
 
     /// <summary>One sample's timestep shape: the input shape without its batch and time axes.</summary>
     internal static Shape StepShape(Shape sequences) => new(sequences.Skip(2).ToArray());
+
+    /// <summary>Keras 3 stores the cell's weights under the attribute <c>cell</c>.</summary>
+    internal override IEnumerable<Saving.KerasV3.SaveableChild> SaveableChildren => [new("cell", Cell)];
 }

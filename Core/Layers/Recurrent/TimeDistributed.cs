@@ -80,4 +80,7 @@ public sealed class TimeDistributed : Layer
         : throw new ArgumentException(
             "`TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions, received: " +
             inputShape);
+
+    /// <summary>Keras 3 stores the wrapped layer under the attribute <c>layer</c>.</summary>
+    internal override IEnumerable<Saving.KerasV3.SaveableChild> SaveableChildren => [new("layer", Layer)];
 }

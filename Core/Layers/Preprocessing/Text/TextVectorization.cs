@@ -224,4 +224,7 @@ public sealed class TextVectorization : Layer
         };
         return NGrams is null ? tokens : TextProcessing.NGrams(tokens, NGrams.Widths);
     }
+
+    /// <summary>Keras 3 stores the inner StringLookup under the attribute <c>_lookup_layer</c>.</summary>
+    internal override IEnumerable<Saving.KerasV3.SaveableChild> SaveableChildren => [new("_lookup_layer", _lookup)];
 }
