@@ -12,7 +12,7 @@ public sealed class TfjsGoldenTests
     public void TfjsModel_LoadsAndPredictsTfjsOutputs(string name)
     {
         string path = GoldenModels.Fixture($"tfjs/{name}/model.json");
-        using var model = TfjsModelReader.Load(path);
+        using var model = Models.LoadModel(path);
         GoldenModels.AssertPredicts(model, name, path);
     }
 
