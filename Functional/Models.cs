@@ -77,7 +77,8 @@ public static class Models
     /// architecture, weights and, when <paramref name="compile"/> is true and the file has them, the compile settings
     /// and optimizer state.</summary>
     /// <param name="path">A Keras 3 archive (<c>.keras</c>) written by Keras.Net or Keras 3, or a legacy Keras 2 HDF5
-    /// file (<c>.h5</c>/<c>.hdf5</c>) written by Keras.Net, tf-keras, Keras 2 or Keras 3's legacy writer.</param>
+    /// file (<c>.h5</c>/<c>.hdf5</c>) written by Keras.Net, tf-keras, Keras 2 or Keras 3's legacy writer, or a
+    /// TensorFlow.js layers <c>model.json</c> (its weight shards beside it; loaded uncompiled).</param>
     /// <param name="compile">Compile the model from the file's compile settings and restore the optimizer state, so
     /// <c>Fit</c> continues where training stopped. Defaults to true. A file without compile settings loads
     /// uncompiled, with a warning.</param>
@@ -105,10 +106,15 @@ public static class Models
         {
             return Keras.Saving.KerasV3.KerasArchive.Load(path, compile, warn);
         }
+        if (SavePaths.IsTfjsModel(path))
+        {
+            return Keras.Saving.Tfjs.TfjsModelReader.Load(path);
+        }
         if (!SavePaths.IsLegacyH5(path))
         {
             throw new ArgumentException(
-                $"File format not supported: filepath={path}. Expected {SavePaths.ModelSuffixes}.", nameof(path));
+                $"File format not supported: filepath={path}. Expected {SavePaths.ModelSuffixes}, or \".json\" " +
+                "(TensorFlow.js layers model.json).", nameof(path));
         }
         return Keras.Saving.Legacy.LegacyModelLoader.Load(path, compile, warn);
     }

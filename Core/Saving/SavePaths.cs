@@ -15,6 +15,10 @@ internal static class SavePaths
     /// <summary>A Keras 3 <c>.keras</c> archive.</summary>
     internal static bool IsKerasArchive(string path) => path.EndsWith(".keras", StringComparison.Ordinal);
 
+    /// <summary>A TensorFlow.js layers model (<c>model.json</c>; any <c>.json</c> but a <c>.weights.json</c> index).</summary>
+    internal static bool IsTfjsModel(string path) => path.EndsWith(".json", StringComparison.Ordinal) &&
+        !path.EndsWith(".weights.json", StringComparison.Ordinal);
+
     /// <summary>A Keras 3 weights file (<c>.weights.h5</c>).</summary>
     internal static bool IsKerasWeights(string path) => path.EndsWith(".weights.h5", StringComparison.Ordinal);
 
