@@ -39,6 +39,34 @@ public class TfKerasFileTests
     }
 
     [Fact]
+    public void Keras3LegacyWriterFile_RestoresTheOptimizerState()
+    {
+        using var dir = new ScratchDirectory();
+        string path = dir.File("keras3_legacy.h5");
+        var fixture = JsonNode.Parse(PythonTool.Python(PythonTool.Script("make_tf_keras_file.py"), path, "keras3"))!;
+        var warnings = new List<string>();
+        var model = Models.LoadModel(path, compile: true, warnings.Add);
+        Assert.Empty(warnings);
+        using var y = model.Predict(Matrix(fixture["x"]!.AsArray()), verbose: 0);
+        using var reference = torch.tensor(Matrix(fixture["y"]!.AsArray()));
+        Assert.True(y.allclose(reference, rtol: 1e-5, atol: 1e-6));
+
+        var adam = Assert.IsType<Adam>(model.Optimizer);
+        Assert.Equal(7, adam.Iterations);
+        Assert.Equal(0.002, adam.LearningRate);
+        // Slots in Keras 3 order: dense kernel momentum (0.01), velocity (0.02), dense bias momentum (0.03), ...
+        var state = adam.GetState();
+        Assert.Equal("adam/dense_kernel_momentum", state[2].Path);
+        Assert.Equal(0.01f, state[2].Value.flatten()[0].item<float>());
+        Assert.Equal(0.02f, state[3].Value.flatten()[0].item<float>());
+        Assert.Equal(0.08f, state[^1].Value.flatten()[0].item<float>());
+        foreach (var (_, value) in state)
+        {
+            value.Dispose();
+        }
+    }
+
+    [Fact]
     public void SubclassedModel_SavesWeightsButNotTheArchitecture()
     {
         var model = new TwoLayerNet();
