@@ -46,9 +46,12 @@ internal static class RecurrentExporters
         }
         var (opType, units, gates, activations) = layer.Cell switch
         {
-            LSTMCell c => ("LSTM", c.Units, 4,
-                new[] { OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation), OnnxName(layer, c.Activation) }),
-            GRUCell c => ("GRU", c.Units, 3, new[] { OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation) }),
+            LSTMCell c => ("LSTM", c.Units, 4, new[]
+            {
+                OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation), OnnxName(layer, c.Activation),
+            }),
+            GRUCell c => ("GRU", c.Units, 3,
+                new[] { OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation) }),
             SimpleRNNCell c => ("RNN", c.Units, 1, new[] { OnnxName(layer, c.Activation) }),
             var cell => throw new NotSupportedException(
                 $"Layer \"{layer.Name}\" (RNN) has a cell of class {cell.GetType().Name}, which has no ONNX export. " +
@@ -58,14 +61,14 @@ internal static class RecurrentExporters
         if (rank != 3)
         {
             throw new NotSupportedException(
-                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports on inputs of shape (batch, time, features). " +
-                $"Received: {context.ShapeOf(inputs[0])}.");
+                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports on inputs of shape (batch, time, " +
+                $"features). Received: {context.ShapeOf(inputs[0])}.");
         }
         var x = layer.GoBackwards ? Reverse(context, inputs[0], axis: 1) : inputs[0];
         var timeMajor = context.AddNode("Transpose", [x], OnnxAttribute.Ints("perm", [1, 0, 2]));
 
         using var scope = torch.NewDisposeScope();
-        var weights = RecurrentWeights.For(layer.Cell, units, gates);
+        var weights = RecurrentWeights.For(layer.Cell, gates);
         var nodeInputs = new List<string>
         {
             timeMajor,
@@ -75,7 +78,8 @@ internal static class RecurrentExporters
             "",   // sequence_lens: every sequence runs its full length, as Keras without a mask
         };
         // Initial states (batch, units) become (1, batch, units).
-        nodeInputs.AddRange(inputs.Skip(1).Select(s => context.AddNode("Unsqueeze", [s, context.AddInt64s("axes", [0])])));
+        nodeInputs.AddRange(inputs.Skip(1)
+            .Select(s => context.AddNode("Unsqueeze", [s, context.AddInt64s("axes", [0])])));
         var attributes = new List<OnnxAttribute>
         {
             OnnxAttribute.Int("hidden_size", units),
@@ -116,7 +120,7 @@ internal static class RecurrentExporters
         Activations.TryGetValue(activation.Name, out var name)
             ? name
             : throw new NotSupportedException(
-                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) uses activation \"{activation.Name}\", which ONNX's " +
-                $"recurrent operators do not have. Activations that export in recurrent layers: " +
+                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) uses activation \"{activation.Name}\", which " +
+                "ONNX's recurrent operators do not have. Activations that export in recurrent layers: " +
                 $"{string.Join(", ", Activations.Keys)}.");
 }

@@ -12,11 +12,14 @@ public class RecurrentOnnxTests : IOnnxCaseSource
     public IEnumerable<OnnxCase> Cases()
     {
         yield return new("simple_rnn", () => Seq(new SimpleRNN(4)));
-        yield return new("simple_rnn_relu_sequences", () => Seq(new SimpleRNN(4, activation: "relu", returnSequences: true)));
-        yield return new("simple_rnn_no_bias_backwards", () => Seq(new SimpleRNN(3, useBias: false, goBackwards: true)));
+        yield return new("simple_rnn_relu_sequences",
+            () => Seq(new SimpleRNN(4, activation: "relu", returnSequences: true)));
+        yield return new("simple_rnn_no_bias_backwards",
+            () => Seq(new SimpleRNN(3, useBias: false, goBackwards: true)));
         yield return new("lstm", () => Seq(new LSTM(5)));
         yield return new("lstm_sequences_backwards", () => Seq(new LSTM(4, returnSequences: true, goBackwards: true)));
-        yield return new("lstm_relu_hard_gates", () => Seq(new LSTM(4, activation: "relu", recurrentActivation: "softsign")));
+        yield return new("lstm_relu_softsign_gates",
+            () => Seq(new LSTM(4, activation: "relu", recurrentActivation: "softsign")));
         yield return new("lstm_return_state", () => States(new LSTM(4, returnSequences: true, returnState: true)));
         yield return new("lstm_initial_state", LstmWithInitialState);
         yield return new("gru_reset_after", () => Seq(new GRU(4)));
@@ -27,11 +30,13 @@ public class RecurrentOnnxTests : IOnnxCaseSource
         yield return new("rnn_gru_cell", () => Seq(new RNN(new GRUCell(3))));
         foreach (var mode in new[] { "concat", "sum", "mul", "ave" })
         {
-            yield return new($"bidirectional_{mode}", () => Seq(new Bidirectional(new LSTM(3, returnSequences: true), mode)));
+            yield return new($"bidirectional_{mode}",
+                () => Seq(new Bidirectional(new LSTM(3, returnSequences: true), mode)));
         }
         yield return new("bidirectional_gru_last", () => Seq(new Bidirectional(new GRU(3))));
         yield return new("bidirectional_none_state",
-            () => States(new Bidirectional(new SimpleRNN(3, returnSequences: true, returnState: true), mergeMode: null)));
+            () => States(new Bidirectional(new SimpleRNN(3, returnSequences: true, returnState: true),
+                mergeMode: null)));
         yield return new("time_distributed_dense", () => Seq(new TimeDistributed(new Dense(3, activation: "relu"))));
         yield return new("unknown_timesteps_gru_time_distributed", () => new Sequential(new Input(new Shape(null, 3)),
             new GRU(3, returnSequences: true), new TimeDistributed(new Dense(2))));
