@@ -9,9 +9,9 @@ namespace Keras.Onnx;
 /// <para>Keras runs <c>go_backwards</c> on the time-reversed input and returns its outputs in that reversed order, so
 /// the exporter reverses the input and runs forward. GRU's <c>reset_after=True</c> is ONNX's
 /// <c>linear_before_reset=1</c> with Keras' second bias row as the recurrent bias.</para>
-/// <para>Not exported: stateful layers (an ONNX graph carries no state between runs), ConvLSTM1D/2D/3D (no ONNX
-/// operator; a Loop subgraph is not written by this exporter), custom cells, and cell activations ONNX's recurrent
-/// operators lack.</para>
+/// <para>ConvLSTM1D/2D/3D unroll over a known number of timesteps (<see cref="ConvLstmExporter"/>). Not exported:
+/// stateful layers (an ONNX graph carries no state between runs), ConvLSTM with unknown timesteps (no ONNX operator;
+/// a Loop subgraph is not written), custom cells, and cell activations ONNX's recurrent operators lack.</para>
 /// </remarks>
 internal static class RecurrentExporters
 {
@@ -28,9 +28,7 @@ internal static class RecurrentExporters
     internal static void Register()
     {
         OnnxExporters.Register<RNN>(Rnn);
-        OnnxExporters.Register<ConvLSTM>((layer, _, _) => throw new NotSupportedException(
-            $"Layer \"{layer.Name}\" ({layer.GetType().Name}) has no ONNX export: ONNX has no convolutional LSTM " +
-            "operator, and this exporter does not write Loop/Scan subgraphs."));
+        OnnxExporters.Register<ConvLSTM>(ConvLstmExporter.Export);
         OnnxExporters.Register<Bidirectional>(BidirectionalExporter.Export);
     }
 
