@@ -101,7 +101,10 @@ public sealed class OnnxExportContext
     {
         ArgumentNullException.ThrowIfNull(value);
         var name = FreshName(hint);
-        Graph.Initializers.Add(OnnxTensor.FromTensor(name, value));
+        var tensor = OnnxTensor.FromTensor(name, value);
+        Graph.Initializers.Add(tensor);
+        SetShape(name, new Shape(tensor.Dims));
+        SetDType(name, OnnxDataTypes.ToKeras(tensor.DataType));
         return name;
     }
 
@@ -113,7 +116,9 @@ public sealed class OnnxExportContext
     public string AddFloats(string hint, float[] values, long[]? dims = null)
     {
         var name = FreshName(hint);
-        Graph.Initializers.Add(OnnxTensor.FromFloats(name, values, dims));
+        var tensor = OnnxTensor.FromFloats(name, values, dims);
+        Graph.Initializers.Add(tensor);
+        SetShape(name, new Shape(tensor.Dims));
         return name;
     }
 
@@ -125,7 +130,9 @@ public sealed class OnnxExportContext
     public string AddInt64s(string hint, long[] values, long[]? dims = null)
     {
         var name = FreshName(hint);
-        Graph.Initializers.Add(OnnxTensor.FromInt64s(name, values, dims));
+        var tensor = OnnxTensor.FromInt64s(name, values, dims);
+        Graph.Initializers.Add(tensor);
+        SetShape(name, new Shape(tensor.Dims));
         SetDType(name, "int64");
         return name;
     }

@@ -18,4 +18,17 @@ internal static class OnnxDataTypes
             $"The dtype \"{dtype}\" has no ONNX export. Expected one of: float32, float64, int64, int32, int8, uint8, " +
             "bool, string."),
     };
+
+    /// <summary>The Keras dtype name of an ONNX element type.</summary>
+    internal static string ToKeras(OnnxDataType type) => type switch
+    {
+        OnnxDataType.Float => "float32",
+        OnnxDataType.Double => "float64",
+        OnnxDataType.Int64 => "int64",
+        OnnxDataType.Int32 => "int32",
+        OnnxDataType.Int8 => "int8",
+        OnnxDataType.UInt8 => "uint8",
+        OnnxDataType.Bool => "bool",
+        _ => "string",
+    };
 }
