@@ -91,13 +91,15 @@ internal sealed class PredictBackendsBenchmark(PredictBenchOptions options)
         sb.AppendLine();
         sb.AppendLine($"- Machine: {MachineInfo.Describe()}; torch threads {options.Threads}, ONNX Runtime default " +
                       "intra-op threads (one per core)");
-        sb.AppendLine("- Models: tutorial MLP (Flatten 28×28 → Dense 128 relu → Dropout 0.2 → Dense 10 softmax) and " +
-                      "tutorial CNN (Conv2D 32 → MaxPool → Conv2D 64 → MaxPool → Flatten → Dropout → Dense 10)");
-        sb.AppendLine($"- `model.Predict(x, batchSize: batch, verbose: 0, backend: ...)` on one batch; {options.Rounds} " +
-                      $"rounds (AB, BA, ...) of {options.Calls} calls at batch 1 and {Math.Max(1, options.Calls / 10)} " +
-                      $"at batch 256, after a warm-up run each; load average before {loadBefore}, after {loadAfter}");
+        sb.AppendLine("- Models: tutorial MLP (Flatten 28×28 → Dense 128 relu → Dropout 0.2 → Dense 10 softmax) " +
+                      "and tutorial CNN (Conv2D 32 → MaxPool → Conv2D 64 → MaxPool → Flatten → Dropout → Dense 10)");
+        sb.AppendLine("- `model.Predict(x, batchSize: batch, verbose: 0, backend: ...)` on one batch; " +
+                      $"{options.Rounds} rounds (AB, BA, ...) of {options.Calls} calls at batch 1 and " +
+                      $"{Math.Max(1, options.Calls / 10)} at batch 256, after a warm-up run each; load average " +
+                      $"before {loadBefore}, after {loadAfter}");
         sb.AppendLine();
-        sb.AppendLine("| model | batch | torch ms/call, median (min–max) | onnxruntime ms/call, median (min–max) | " +
+        sb.AppendLine("| model | batch | torch ms/call, median (min–max) | " +
+                      "onnxruntime ms/call, median (min–max) | " +
                       "onnxruntime / torch (median of rounds) | first onnxruntime call, ms | " +
                       "max abs difference |");
         sb.AppendLine("|---|---|---|---|---|---|---|");

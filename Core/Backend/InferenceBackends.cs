@@ -65,7 +65,8 @@ public static class InferenceBackends
     /// <summary>Finds a backend by name.</summary>
     /// <param name="name">The name; null means <c>"torch"</c>.</param>
     /// <returns>The shared backend instance.</returns>
-    /// <exception cref="ArgumentException">No backend has that name; the message lists the registered names.</exception>
+    /// <exception cref="ArgumentException">No backend has that name; the message lists the registered
+    /// names.</exception>
     public static InferenceBackend Get(string? name)
     {
         name ??= TorchInferenceBackend.BackendName;

@@ -42,11 +42,11 @@ internal static class AttentionExporters
         var scores = context.AddNode("MatMul", [q, context.AddNode("Transpose", [k], Perm(0, 1, 3, 2))]);
         var weights = context.AddNode("Softmax", [scores], OnnxAttribute.Int("axis", -1));
         var combined = context.AddNode("Transpose", [context.AddNode("MatMul", [weights, v])], Perm(0, 2, 1, 3));
-        var flat = context.AddNode("Reshape",
-            [combined, context.AddInt64s("shape", [0, 0, (long)layer.NumHeads * layer.ValueDim])]);
+        long flatDim = (long)layer.NumHeads * layer.ValueDim;
+        var flat = context.AddNode("Reshape", [combined, context.AddInt64s("shape", [0, 0, flatDim])]);
         var (kernel, bias) = Projection(layer, "attention_output");
         var output = context.AddNode("MatMul",
-            [flat, context.AddInitializer("kernel", kernel.Value.detach().reshape(layer.NumHeads * layer.ValueDim, -1))]);
+            [flat, context.AddInitializer("kernel", kernel.Value.detach().reshape(flatDim, -1))]);
         if (bias is not null)
         {
             output = context.AddNode("Add", [output, context.AddInitializer(bias)]);
@@ -71,7 +71,8 @@ internal static class AttentionExporters
     private static (Variable Kernel, Variable? Bias) Projection(MultiHeadAttention layer, string name)
     {
         var projection = layer.Sublayers.Single(l => l.Name == name);
-        return (projection.Weights.Single(w => w.Name == "kernel"), projection.Weights.SingleOrDefault(w => w.Name == "bias"));
+        return (projection.Weights.Single(w => w.Name == "kernel"),
+            projection.Weights.SingleOrDefault(w => w.Name == "bias"));
     }
 
     private static IReadOnlyList<string> Attention(Attention layer, OnnxExportContext context,
@@ -83,7 +84,9 @@ internal static class AttentionExporters
         if (layer is AdditiveAttention)
         {
             var tanh = context.AddNode("Tanh", [PairwiseSum(context, query, key)]);
-            var scaled = layer.Scale is null ? tanh : context.AddNode("Mul", [context.AddInitializer(layer.Scale), tanh]);
+            var scaled = layer.Scale is null
+                ? tanh
+                : context.AddNode("Mul", [context.AddInitializer(layer.Scale), tanh]);
             scores = context.AddReduce("ReduceSum", scaled, [-1], keepDims: false);
         }
         else if (layer.ScoreMode == "dot")

@@ -33,7 +33,8 @@ internal static class CategoricalExporters
         // torch.bucketize(right: true): the number of boundaries <= x.
         var values = context.DTypeOf(x) == "float32" ? x : context.AddNode("Cast", [x], To(OnnxDataType.Float));
         var bins = context.AddFloats("bin_boundaries", boundaries.Select(b => (float)b).ToArray());
-        var above = context.AddNode("GreaterOrEqual", [context.AddNode("Unsqueeze", [values, Axes(context, -1)]), bins]);
+        var column = context.AddNode("Unsqueeze", [values, Axes(context, -1)]);
+        var above = context.AddNode("GreaterOrEqual", [column, bins]);
         var indices = context.AddReduce("ReduceSum", context.AddNode("Cast", [above], To(OnnxDataType.Int64)), [-1],
             keepDims: false);
         var dtype = layer.OutputMode == "int" ? "int64" : "float32";
@@ -56,8 +57,8 @@ internal static class CategoricalExporters
             if (mode != "one_hot" && rank != 2)
             {
                 throw new NotSupportedException(
-                    $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports output_mode \"{mode}\" on inputs of shape " +
-                    $"(batch, n). Received: {shape}.");
+                    $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports output_mode \"{mode}\" on inputs " +
+                    $"of shape (batch, n). Received: {shape}.");
             }
             var x = mode == "one_hot" && rank > 1 && shape[-1] == 1
                 ? context.AddNode("Squeeze", [indices, Axes(context, -1)])

@@ -23,7 +23,8 @@ internal static class EmbeddingExporters
         var indices = context.DTypeOf(ids) == "int64"
             ? ids
             : context.AddNode("Cast", [ids], OnnxAttribute.Int("to", (long)OnnxDataType.Int64));
-        return context.AddNode("Gather", [context.AddInitializer(layer.Embeddings!), indices], OnnxAttribute.Int("axis", 0));
+        return context.AddNode("Gather", [context.AddInitializer(layer.Embeddings!), indices],
+            OnnxAttribute.Int("axis", 0));
     }
 
     private static NotSupportedException MaskNotExported(Layer layer, string what) => new(

@@ -26,7 +26,8 @@ internal static class IntegerLookupExporter
             [context.AddNode("Equal", [context.AddNode("Unsqueeze", [values, CategoricalExporters.Axes(context, -1)]),
                 context.AddInt64s("vocabulary", vocabulary)])],
             CategoricalExporters.To(OnnxDataType.Float));
-        var position = context.AddNode("ArgMax", [matches], OnnxAttribute.Int("axis", -1), OnnxAttribute.Int("keepdims", 0));
+        var position = context.AddNode("ArgMax", [matches],
+            OnnxAttribute.Int("axis", -1), OnnxAttribute.Int("keepdims", 0));
         var found = context.AddNode("Greater",
             [context.AddReduce("ReduceMax", matches, [-1], keepDims: false), context.AddScalar("zero", 0f)]);
         var tokenIndex = context.AddNode("Add", [position, Int64(context, "token_start", tokenStart)]);

@@ -9,9 +9,9 @@ namespace Keras.Onnx;
 /// <para>Keras runs <c>go_backwards</c> on the time-reversed input and returns its outputs in that reversed order, so
 /// the exporter reverses the input and runs forward. GRU's <c>reset_after=True</c> is ONNX's
 /// <c>linear_before_reset=1</c> with Keras' second bias row as the recurrent bias.</para>
-/// <para>Not exported: stateful layers (an ONNX graph carries no state between runs), ConvLSTM1D/2D/3D (no ONNX
-/// operator; a Loop subgraph is not written by this exporter), custom cells, and cell activations ONNX's recurrent
-/// operators lack.</para>
+/// <para>ConvLSTM1D/2D/3D unroll over a known number of timesteps (<see cref="ConvLstmExporter"/>). Not exported:
+/// stateful layers (an ONNX graph carries no state between runs), ConvLSTM with unknown timesteps (no ONNX operator;
+/// a Loop subgraph is not written), custom cells, and cell activations ONNX's recurrent operators lack.</para>
 /// </remarks>
 internal static class RecurrentExporters
 {
@@ -28,9 +28,7 @@ internal static class RecurrentExporters
     internal static void Register()
     {
         OnnxExporters.Register<RNN>(Rnn);
-        OnnxExporters.Register<ConvLSTM>((layer, _, _) => throw new NotSupportedException(
-            $"Layer \"{layer.Name}\" ({layer.GetType().Name}) has no ONNX export: ONNX has no convolutional LSTM " +
-            "operator, and this exporter does not write Loop/Scan subgraphs."));
+        OnnxExporters.Register<ConvLSTM>(ConvLstmExporter.Export);
         OnnxExporters.Register<Bidirectional>(BidirectionalExporter.Export);
     }
 
@@ -46,9 +44,12 @@ internal static class RecurrentExporters
         }
         var (opType, units, gates, activations) = layer.Cell switch
         {
-            LSTMCell c => ("LSTM", c.Units, 4,
-                new[] { OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation), OnnxName(layer, c.Activation) }),
-            GRUCell c => ("GRU", c.Units, 3, new[] { OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation) }),
+            LSTMCell c => ("LSTM", c.Units, 4, new[]
+            {
+                OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation), OnnxName(layer, c.Activation),
+            }),
+            GRUCell c => ("GRU", c.Units, 3,
+                new[] { OnnxName(layer, c.RecurrentActivation), OnnxName(layer, c.Activation) }),
             SimpleRNNCell c => ("RNN", c.Units, 1, new[] { OnnxName(layer, c.Activation) }),
             var cell => throw new NotSupportedException(
                 $"Layer \"{layer.Name}\" (RNN) has a cell of class {cell.GetType().Name}, which has no ONNX export. " +
@@ -58,14 +59,14 @@ internal static class RecurrentExporters
         if (rank != 3)
         {
             throw new NotSupportedException(
-                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports on inputs of shape (batch, time, features). " +
-                $"Received: {context.ShapeOf(inputs[0])}.");
+                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports on inputs of shape (batch, time, " +
+                $"features). Received: {context.ShapeOf(inputs[0])}.");
         }
         var x = layer.GoBackwards ? Reverse(context, inputs[0], axis: 1) : inputs[0];
         var timeMajor = context.AddNode("Transpose", [x], OnnxAttribute.Ints("perm", [1, 0, 2]));
 
         using var scope = torch.NewDisposeScope();
-        var weights = RecurrentWeights.For(layer.Cell, units, gates);
+        var weights = RecurrentWeights.For(layer.Cell, gates);
         var nodeInputs = new List<string>
         {
             timeMajor,
@@ -75,7 +76,8 @@ internal static class RecurrentExporters
             "",   // sequence_lens: every sequence runs its full length, as Keras without a mask
         };
         // Initial states (batch, units) become (1, batch, units).
-        nodeInputs.AddRange(inputs.Skip(1).Select(s => context.AddNode("Unsqueeze", [s, context.AddInt64s("axes", [0])])));
+        nodeInputs.AddRange(inputs.Skip(1)
+            .Select(s => context.AddNode("Unsqueeze", [s, context.AddInt64s("axes", [0])])));
         var attributes = new List<OnnxAttribute>
         {
             OnnxAttribute.Int("hidden_size", units),
@@ -116,7 +118,7 @@ internal static class RecurrentExporters
         Activations.TryGetValue(activation.Name, out var name)
             ? name
             : throw new NotSupportedException(
-                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) uses activation \"{activation.Name}\", which ONNX's " +
-                $"recurrent operators do not have. Activations that export in recurrent layers: " +
+                $"Layer \"{layer.Name}\" ({layer.GetType().Name}) uses activation \"{activation.Name}\", which " +
+                "ONNX's recurrent operators do not have. Activations that export in recurrent layers: " +
                 $"{string.Join(", ", Activations.Keys)}.");
 }

@@ -3,15 +3,15 @@ using Keras.Layers;
 namespace Keras.Onnx;
 
 /// <summary>Keras recurrent cell weights in the layouts of ONNX's <c>RNN</c>, <c>LSTM</c> and <c>GRU</c> operators:
-/// <c>W (1, gates·units, features)</c>, <c>R (1, gates·units, units)</c>, <c>B (1, 2·gates·units)</c> (input biases,
-/// then recurrent biases).</summary>
+/// <c>W (1, gates·units, features)</c>, <c>R (1, gates·units, units)</c>, <c>B (1, 2·gates·units)</c> (input
+/// biases, then recurrent biases).</summary>
 /// <remarks>Keras orders LSTM gates i, f, c, o and ONNX i, o, f, c; GRU gates are z, r, h in both.</remarks>
 internal sealed record RecurrentWeights(Tensor W, Tensor R, Tensor? B)
 {
     private static readonly long[] LstmGateOrder = [0, 3, 1, 2];
 
     /// <summary>The cell's weights as fresh tensors (in the caller's dispose scope).</summary>
-    internal static RecurrentWeights For(RNNCell cell, int units, int gates)
+    internal static RecurrentWeights For(RNNCell cell, int gates)
     {
         var kernel = cell.Kernel!.Value.detach();
         var recurrent = cell.RecurrentKernel!.Value.detach();

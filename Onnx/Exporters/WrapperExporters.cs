@@ -26,7 +26,8 @@ internal static class WrapperExporters
                 $"Layer \"{layer.Name}\" (TimeDistributed) exports when the wrapped layer's output dimensions are " +
                 $"known. Received: {new Shape([null, .. outputInner])}.");
         }
-        var folded = context.AddNode("Reshape", [x, context.AddInt64s("shape", [-1, .. inner.Select(d => (long)d!.Value)])]);
+        var foldedShape = context.AddInt64s("shape", [-1, .. inner.Select(d => (long)d!.Value)]);
+        var folded = context.AddNode("Reshape", [x, foldedShape]);
         context.SetShape(folded, childShape);
         context.SetDType(folded, context.DTypeOf(x));
         var y = context.ExportLayer(layer.Layer, [folded]);

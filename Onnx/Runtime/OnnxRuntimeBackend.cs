@@ -77,7 +77,8 @@ public sealed class OnnxRuntimeBackend : InferenceBackend
         public OnnxRuntimeSession? Session { get; set; }
     }
 
-#pragma warning disable CA2255 // The backend registry is a library-level table; registering on load is the intended use.
+// The backend registry is a library-level table; registering when the assembly loads is the intended use.
+#pragma warning disable CA2255
     [ModuleInitializer]
 #pragma warning restore CA2255
     internal static void RegisterBackend() => InferenceBackends.Register(BackendName, () => new OnnxRuntimeBackend());

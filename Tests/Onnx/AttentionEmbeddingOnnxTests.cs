@@ -17,10 +17,12 @@ public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
             () => SelfAttention(new MultiHeadAttention(3, 2, valueDim: 4, useBias: false, outputShape: [5])));
         yield return new("attention_dot", () => SelfAttention(new Attention()));
         yield return new("attention_dot_scaled", () => SelfAttention(new Attention(useScale: true)));
-        yield return new("attention_concat_scaled", () => SelfAttention(new Attention(useScale: true, scoreMode: "concat")));
+        yield return new("attention_concat_scaled",
+            () => SelfAttention(new Attention(useScale: true, scoreMode: "concat")));
         yield return new("additive_attention", () => SelfAttention(new AdditiveAttention()));
         yield return new("additive_attention_unscaled", () => SelfAttention(new AdditiveAttention(useScale: false)));
-        yield return new("embedding_int_input", () => new Sequential(new Input([4], dtype: "int64"), new Embedding(10, 3)));
+        yield return new("embedding_int_input",
+            () => new Sequential(new Input([4], dtype: "int64"), new Embedding(10, 3)));
         yield return new("embedding_lstm",
             () => new Sequential(new Input([6], dtype: "int64"), new Embedding(10, 4), new LSTM(3)));
         yield return new("category_encoding_one_hot",
@@ -38,7 +40,8 @@ public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
         yield return new("integer_lookup_count_mask", () => new Sequential(new Input([5], dtype: "int64"),
             new IntegerLookup(maskToken: 0, vocabulary: [1, 4, 9], outputMode: "count")));
         yield return new("discretization_int",
-            () => new Sequential(new Input([4]), new Discretization(binBoundaries: [-1.0, 0.0, 0.5, 1.5])), RandomizeWeights: false);
+            () => new Sequential(new Input([4]), new Discretization(binBoundaries: [-1.0, 0.0, 0.5, 1.5])),
+            RandomizeWeights: false);
         yield return new("discretization_one_hot",
             () => new Sequential(new Input([1]), new Discretization(binBoundaries: [-0.5, 0.5], outputMode: "one_hot")),
             RandomizeWeights: false);

@@ -4,7 +4,8 @@ using Keras.Onnx.Runtime;
 
 namespace Keras.Tests.Onnx.Runtime;
 
-/// <summary><c>Predict(x, backend: "onnxruntime")</c> against the torch backend, and the per-model session cache.</summary>
+/// <summary><c>Predict(x, backend: "onnxruntime")</c> against the torch backend, and the per-model session
+/// cache.</summary>
 public class OnnxRuntimeBackendTests
 {
     private const string Ort = "onnxruntime";
@@ -61,8 +62,8 @@ public class OnnxRuntimeBackendTests
     [Fact]
     public void EmbeddingModel_TakesIntegerIds()
     {
-        using var model = new Sequential(new Input([5], dtype: "int64"), new Embedding(20, 4), new GlobalAveragePooling1D(),
-            new Dense(3));
+        using var model = new Sequential(new Input([5], dtype: "int64"), new Embedding(20, 4),
+            new GlobalAveragePooling1D(), new Dense(3));
         var ids = new long[6, 5];
         for (int i = 0; i < ids.Length; i++)
         {
