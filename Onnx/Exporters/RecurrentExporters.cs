@@ -62,6 +62,10 @@ internal static class RecurrentExporters
                 $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports on inputs of shape (batch, time, " +
                 $"features). Received: {context.ShapeOf(inputs[0])}.");
         }
+        if (context.MaskOf(inputs[0]) is { } mask)
+        {
+            return MaskedRecurrentExporter.Export(layer, context, inputs, mask);
+        }
         var x = layer.GoBackwards ? Reverse(context, inputs[0], axis: 1) : inputs[0];
         var timeMajor = context.AddNode("Transpose", [x], OnnxAttribute.Ints("perm", [1, 0, 2]));
 
