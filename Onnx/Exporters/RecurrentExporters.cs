@@ -3,7 +3,8 @@ using Keras.Layers;
 namespace Keras.Onnx;
 
 /// <summary>Exporters of the recurrent layers: SimpleRNN, LSTM and GRU (and <c>RNN</c> over their cells) as ONNX's
-/// <c>RNN</c>, <c>LSTM</c> and <c>GRU</c> operators; Bidirectional as two of them with Keras' merge; the layers that
+/// <c>RNN</c>, <c>LSTM</c> and <c>GRU</c> operators, or with a Keras mask as a <c>Scan</c>
+/// (<see cref="MaskedRecurrentExporter"/>); Bidirectional as two of them with Keras' merge; the layers that
 /// have no exact ONNX form are rejected by name.</summary>
 /// <remarks>
 /// <para>Keras runs <c>go_backwards</c> on the time-reversed input and returns its outputs in that reversed order, so

@@ -96,6 +96,15 @@ public class MaskedOnnxTests : IOnnxCaseSource
         }
     }
 
+    [Theory]
+    [InlineData("masking_lstm")]
+    [InlineData("text_classifier")]
+    public void Export_MatchesOnnxRuntime_AtOpset18(string name)
+    {
+        using var model = OnnxCaseSource.Get<MaskedOnnxTests>(name).Build();
+        OnnxParity.AssertMatches(model, intInputHigh: 3, opset: 18);
+    }
+
     [Fact]
     public void PaddedSteps_ChangeTheRecurrentOutput()
     {
