@@ -4,8 +4,8 @@ namespace Keras.Onnx;
 
 /// <summary>Carries Keras masks through an exported graph as Core does: the layers that make masks (Masking,
 /// Embedding with mask_zero) record them in their exporters, the exporters of the layers that read them (RNNs,
-/// Bidirectional, GlobalAveragePooling1D) apply them, and every other layer passes its input's mask on when it
-/// supports masking and drops it otherwise (Keras' default <c>compute_mask</c>).</summary>
+/// Bidirectional, GlobalAveragePooling1D) apply them, Add/Subtract/Average OR them, and every other layer passes its
+/// input's mask on when it supports masking and drops it otherwise (Keras' default <c>compute_mask</c>).</summary>
 /// <remarks>Layers whose call reads a mask but whose exporter does not apply it are rejected by name before they
 /// export, so an exported graph never silently computes different numbers than <c>Predict</c>.</remarks>
 internal static class OnnxMasks
@@ -20,8 +20,9 @@ internal static class OnnxMasks
         throw new NotSupportedException(
             $"Layer \"{layer.Name}\" ({layer.GetType().Name}) receives a Keras mask (from Masking or Embedding with " +
             "mask_zero=True) and its call depends on it, which has no exact ONNX export yet. Layers that export " +
-            "with a mask: SimpleRNN, LSTM, GRU, Bidirectional of them, GlobalAveragePooling1D, and the layers that " +
-            "pass a mask through unchanged (Dense, Dropout, activations, normalization, TimeDistributed of those).");
+            "with a mask: SimpleRNN, LSTM, GRU, Bidirectional of them, GlobalAveragePooling1D, Add, Subtract, " +
+            "Average, and the layers that pass a mask through unchanged (Dense, Dropout, activations, " +
+            "normalization, TimeDistributed of those).");
     }
 
     /// <summary>Records the output masks of a layer call that does not make masks itself, following Core's
@@ -47,6 +48,9 @@ internal static class OnnxMasks
                 }
                 break;
             case GlobalAveragePooling1D:
+                break;
+            case Add or Subtract or Average:
+                masks[0] = MergedMask(context, inputs);
                 break;
             default:
                 if (inputs.Count == 1 && outputs.Count > 0 && layer.SupportsMasking)
@@ -75,8 +79,26 @@ internal static class OnnxMasks
         return result;
     }
 
-    // The layers whose exporters apply an input mask exactly.
-    private static bool AppliesMask(Layer layer) => layer is RNN or Bidirectional or GlobalAveragePooling1D;
+    // Core's Merge.ComputeMasks: the OR of the input masks when every input has one.
+    private static string? MergedMask(OnnxExportContext context, IReadOnlyList<string> inputs)
+    {
+        var masks = inputs.Select(context.MaskOf).ToList();
+        if (masks.Any(m => m is null))
+        {
+            return null;
+        }
+        var merged = masks[0]!;
+        foreach (var mask in masks.Skip(1))
+        {
+            merged = context.AddNode("Or", [merged, mask!]);
+            context.SetDType(merged, "bool");
+        }
+        return merged;
+    }
+
+    // The layers whose exporters apply an input mask exactly, or whose call ignores it (Add, Subtract, Average).
+    private static bool AppliesMask(Layer layer) =>
+        layer is RNN or Bidirectional or GlobalAveragePooling1D or Add or Subtract or Average;
 
     // The layers whose Core call reads the mask at inference (BatchNormalization reads it only when training).
     private static bool ReadsMask(Layer layer) => layer switch

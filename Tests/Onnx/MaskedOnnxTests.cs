@@ -53,6 +53,22 @@ public class MaskedOnnxTests : IOnnxCaseSource
             var embedded = new Embedding(10, 4, maskZero: true).Call(ids);
             return new Functional(ids, new LSTM(3, returnSequences: true, returnState: true).CallMany([embedded]));
         }, IntInputHigh: 3);
+        yield return new("mask_add_of_lstm_and_dense", () =>
+        {
+            var ids = new Input([Steps], dtype: "int64");
+            var embedded = new Embedding(10, 4, maskZero: true).Call(ids);
+            var sum = new Add().Call([new LSTM(3, returnSequences: true).Call(embedded), new Dense(3).Call(embedded)]);
+            return new Functional(ids, new GRU(2).Call(sum));
+        }, IntInputHigh: 3);
+        // Two masked inputs: Average keeps a step when either input keeps it (Keras' OR of merge masks).
+        yield return new("mask_average_of_two_inputs", () =>
+        {
+            var first = new Input([Steps], dtype: "int64");
+            var second = new Input([Steps], dtype: "int64");
+            var a = new Embedding(10, 4, maskZero: true).Call(first);
+            var b = new Embedding(10, 4, maskZero: true).Call(second);
+            return new Functional([first, second], new LSTM(3).Call(new Average().Call([a, b])));
+        }, IntInputHigh: 3);
         yield return new("masking_lstm", () => new Sequential(new Input([Steps, 3]), new Masking(),
             new LSTM(4, returnSequences: true)));
         yield return new("masking_gru_last", () => new Sequential(new Input([Steps, 3]), new Masking(maskValue: 0.5),
@@ -78,13 +94,21 @@ public class MaskedOnnxTests : IOnnxCaseSource
         bool pooled = model.Layers.Any(l => l is GlobalAveragePooling1D);
         // Every step masked averages 0/0 (NaN in Keras and ONNX alike), so pooling skips the all-padding row.
         var rows = Enumerable.Range(0, PaddedIds.GetLength(0)).Where(r => !pooled || r != 3).ToArray();
-        var input = model.Layers[0] is Masking masking ? PaddedFloats(rows, masking.MaskValue) : Ids(rows);
-        var expected = model.PredictMany(input, verbose: 0);
         using var session = new InferenceSession(model.ToOnnx());
-        using var value = input.dtype == torch.int64
+        // A second input gets the padded rows in another order, so its padding falls elsewhere.
+        var inputs = Enumerable.Range(0, session.InputNames.Count).Select(k =>
+        {
+            var order = rows.Skip(k).Concat(rows.Take(k)).ToArray();
+            return model.Layers[0] is Masking masking ? PaddedFloats(order, masking.MaskValue) : Ids(order);
+        }).ToList();
+        var expected = model.PredictMany(inputs.Count == 1
+            ? inputs[0]
+            : ArrayLike.Create(inputs.Select(t => (ArrayLike)t).ToArray()), verbose: 0);
+        var values = inputs.Select(input => input.dtype == torch.int64
             ? OrtValue.CreateTensorValueFromMemory(input.data<long>().ToArray(), input.shape)
-            : OrtValue.CreateTensorValueFromMemory(input.data<float>().ToArray(), input.shape);
-        using var results = session.Run(new RunOptions(), session.InputNames, [value], session.OutputNames);
+            : OrtValue.CreateTensorValueFromMemory(input.data<float>().ToArray(), input.shape)).ToList();
+        using var results = session.Run(new RunOptions(), session.InputNames, values, session.OutputNames);
+        values.ForEach(v => v.Dispose());
         Assert.Equal(expected.Count, results.Count);
         for (int i = 0; i < expected.Count; i++)
         {
@@ -127,6 +151,16 @@ public class MaskedOnnxTests : IOnnxCaseSource
         var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
         Assert.Contains("\"probs\"", error.Message);
         Assert.Contains("mask", error.Message);
+    }
+
+    [Fact]
+    public void MaskReachingMaximum_IsRejectedByName()
+    {
+        var ids = new Input([Steps], dtype: "int64");
+        var embedded = new Embedding(10, 4, maskZero: true).Call(ids);
+        using var model = new Functional(ids, new Maximum(name: "peak").Call([embedded, new Dense(4).Call(embedded)]));
+        var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
+        Assert.Contains("\"peak\"", error.Message);
     }
 
     [Fact]
