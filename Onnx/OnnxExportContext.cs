@@ -23,6 +23,8 @@ public sealed class OnnxExportContext
     private readonly Dictionary<Variable, string> _variables = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Shape> _shapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dtypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _masks = new(StringComparer.Ordinal);
+    private readonly Stack<OnnxGraph> _subgraphs = new();
     private readonly List<string> _scopes = [];
     private Layer? _layer;
 
@@ -233,6 +235,28 @@ public sealed class OnnxExportContext
     /// <param name="dtype">The dtype name.</param>
     public void SetDType(string value, string dtype) => _dtypes[value] = dtype;
 
+    /// <summary>The Keras mask carried beside a value: a bool value of shape <c>(batch, time)</c> made by
+    /// <c>Masking</c> or <c>Embedding(mask_zero=True)</c> and passed on as the layers' <c>compute_mask</c> does, or
+    /// null when the value has no mask.</summary>
+    /// <param name="value">The value name.</param>
+    /// <returns>The mask's value name, or null.</returns>
+    public string? MaskOf(string value) => _masks.GetValueOrDefault(value);
+
+    /// <summary>Records (or, with null, removes) the Keras mask carried beside a value.</summary>
+    /// <param name="value">The value name.</param>
+    /// <param name="mask">The bool mask value, shape <c>(batch, time)</c>, or null.</param>
+    public void SetMask(string value, string? mask)
+    {
+        if (mask is null)
+        {
+            _masks.Remove(value);
+        }
+        else
+        {
+            _masks[value] = mask;
+        }
+    }
+
     /// <summary>Exports a call of another layer (a wrapper's inner layer, a nested model) with the registered exporter,
     /// and returns its outputs.</summary>
     /// <param name="layer">The layer.</param>
@@ -254,8 +278,23 @@ public sealed class OnnxExportContext
         // The layer's first node takes the layer's name; its other nodes are "<layer>/<OpType>".
         var baseName = _layer is null ? opType : string.Concat(_scopes.Select(s => s + "/")) + _layer.Name;
         var name = UniqueNodeName(_nodeNames.Contains(baseName) ? baseName + "/" + opType : baseName);
-        Graph.Nodes.Add(new OnnxNode(name, opType, inputs.ToList(), outputs.ToList(), attributes.ToList()));
+        var target = _subgraphs.Count > 0 ? _subgraphs.Peek() : Graph;
+        target.Nodes.Add(new OnnxNode(name, opType, inputs.ToList(), outputs.ToList(), attributes.ToList()));
     }
+
+    /// <summary>Starts a subgraph (a <c>Scan</c> body): nodes go into it until <see cref="EndSubgraph"/>, while
+    /// initializers stay in the main graph, where the body reads them as outer-scope values.</summary>
+    internal OnnxGraph BeginSubgraph(string name)
+    {
+        var graph = new OnnxGraph(name);
+        _subgraphs.Push(graph);
+        return graph;
+    }
+
+    internal void EndSubgraph() => _subgraphs.Pop();
+
+    /// <summary>Declares a value defined outside any node (a subgraph input), so nodes may read it.</summary>
+    internal string DeclareValue(string hint) => FreshName(hint);
 
     internal string Reserve(string name)
     {
@@ -284,6 +323,10 @@ public sealed class OnnxExportContext
         if (_dtypes.Remove(from, out var dtype))
         {
             _dtypes[to] = dtype;
+        }
+        if (_masks.Remove(from, out var mask))
+        {
+            _masks[to] = mask;
         }
     }
 

@@ -43,11 +43,13 @@ internal static class OnnxModelWalker
             }
         }
         var exporter = OnnxExporters.Get(layer);
+        OnnxMasks.CheckConsumer(context, layer, inputs);
         var outer = context.EnterLayer(layer);
         IReadOnlyList<string> outputs;
         try
         {
             outputs = exporter(layer, context, inputs);
+            outputs = OnnxMasks.Propagate(context, layer, inputs, outputs);
         }
         finally
         {

@@ -6,7 +6,7 @@ namespace Keras.Onnx;
 /// scores) and AdditiveAttention, as MatMul/Softmax graphs in the order Keras computes them.</summary>
 /// <remarks>A model graph gives these layers only their query, value and key tensors: attention masks, causal masks
 /// and returned scores are options of a direct tensor call and never reach an exported graph. Keras masks from
-/// Embedding/Masking are rejected where they are made.</remarks>
+/// Embedding/Masking that reach these layers are rejected by name (<see cref="OnnxMasks"/>).</remarks>
 internal static class AttentionExporters
 {
     internal static void Register()

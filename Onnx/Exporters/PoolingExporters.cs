@@ -3,7 +3,8 @@ using Keras.Layers;
 namespace Keras.Onnx;
 
 /// <summary>Exporters of pooling: Max/Average 1D/2D/3D ("same" pads with TensorFlow's split; max never picks padding,
-/// average excludes it) and Global Max/Average 1D/2D/3D (keepdims).</summary>
+/// average excludes it) and Global Max/Average 1D/2D/3D (keepdims); GlobalAveragePooling1D with a Keras mask averages
+/// the unmasked steps.</summary>
 internal static class PoolingExporters
 {
     internal static void Register()
@@ -14,8 +15,11 @@ internal static class PoolingExporters
             (layer, context, x) => Pool(context, (BasePooling)layer, x, "AveragePool"));
         RegisterAll([typeof(GlobalMaxPooling1D), typeof(GlobalMaxPooling2D), typeof(GlobalMaxPooling3D)],
             (layer, context, x) => Global(context, (BaseGlobalPooling)layer, x, "ReduceMax"));
-        RegisterAll([typeof(GlobalAveragePooling1D), typeof(GlobalAveragePooling2D), typeof(GlobalAveragePooling3D)],
+        RegisterAll([typeof(GlobalAveragePooling2D), typeof(GlobalAveragePooling3D)],
             (layer, context, x) => Global(context, (BaseGlobalPooling)layer, x, "ReduceMean"));
+        RegisterAll([typeof(GlobalAveragePooling1D)], (layer, context, x) => context.MaskOf(x) is { } mask
+            ? MaskedAverage(context, (GlobalAveragePooling1D)layer, x, mask)
+            : Global(context, (BaseGlobalPooling)layer, x, "ReduceMean"));
     }
 
     private static void RegisterAll(Type[] types, Func<Layer, OnnxExportContext, string, string> export)
@@ -65,5 +69,18 @@ internal static class PoolingExporters
             ? Enumerable.Range(1, rank - 2)
             : Enumerable.Range(2, rank - 2);
         return context.AddReduce(op, x, axes.Select(a => (long)a).ToArray(), layer.Keepdims);
+    }
+
+    /// <summary>Core's masked mean: <c>sum(where(mask, x, 0)) / sum(mask)</c> over the steps (NaN for a sample with
+    /// every step masked, as in Core).</summary>
+    private static string MaskedAverage(OnnxExportContext context, GlobalAveragePooling1D layer, string x, string mask)
+    {
+        bool last = layer.DataFormat == "channels_last";
+        long steps = last ? 1 : 2;
+        var keep = context.AddNode("Unsqueeze", [mask, context.AddInt64s("axes", [last ? 2 : 1])]);
+        var kept = context.AddNode("Where", [keep, x, context.AddScalar("zero", 0f)]);
+        var counts = context.AddNode("Cast", [keep], OnnxAttribute.Int("to", (long)OnnxDataType.Float));
+        return context.AddNode("Div", [context.AddReduce("ReduceSum", kept, [steps], layer.Keepdims),
+            context.AddReduce("ReduceSum", counts, [steps], layer.Keepdims)]);
     }
 }

@@ -3,7 +3,8 @@ using Keras.Layers;
 namespace Keras.Onnx;
 
 /// <summary>Exporters of the recurrent layers: SimpleRNN, LSTM and GRU (and <c>RNN</c> over their cells) as ONNX's
-/// <c>RNN</c>, <c>LSTM</c> and <c>GRU</c> operators; Bidirectional as two of them with Keras' merge; the layers that
+/// <c>RNN</c>, <c>LSTM</c> and <c>GRU</c> operators, or with a Keras mask as a <c>Scan</c>
+/// (<see cref="MaskedRecurrentExporter"/>); Bidirectional as two of them with Keras' merge; the layers that
 /// have no exact ONNX form are rejected by name.</summary>
 /// <remarks>
 /// <para>Keras runs <c>go_backwards</c> on the time-reversed input and returns its outputs in that reversed order, so
@@ -61,6 +62,10 @@ internal static class RecurrentExporters
             throw new NotSupportedException(
                 $"Layer \"{layer.Name}\" ({layer.GetType().Name}) exports on inputs of shape (batch, time, " +
                 $"features). Received: {context.ShapeOf(inputs[0])}.");
+        }
+        if (context.MaskOf(inputs[0]) is { } mask)
+        {
+            return MaskedRecurrentExporter.Export(layer, context, inputs, mask);
         }
         var x = layer.GoBackwards ? Reverse(context, inputs[0], axis: 1) : inputs[0];
         var timeMajor = context.AddNode("Transpose", [x], OnnxAttribute.Ints("perm", [1, 0, 2]));

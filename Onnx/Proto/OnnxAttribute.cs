@@ -32,6 +32,8 @@ public sealed class OnnxAttribute
 
     internal OnnxTensor? TensorValue { get; private init; }
 
+    internal OnnxGraph? GraphValue { get; private init; }
+
     internal IReadOnlyList<string> StringValues { get; private init; } = [];
 
     /// <summary>An integer attribute.</summary>
@@ -81,4 +83,9 @@ public sealed class OnnxAttribute
     /// <returns>The attribute.</returns>
     public static OnnxAttribute Tensor(string name, OnnxTensor value) =>
         new(name, OnnxAttributeKind.Tensor) { TensorValue = value ?? throw new ArgumentNullException(nameof(value)) };
+
+    /// <summary>A graph attribute: the body of a <c>Scan</c> (or <c>Loop</c>, <c>If</c>) node. Its nodes may read
+    /// values of the enclosing graph by name.</summary>
+    internal static OnnxAttribute Graph(string name, OnnxGraph value) =>
+        new(name, OnnxAttributeKind.Graph) { GraphValue = value ?? throw new ArgumentNullException(nameof(value)) };
 }

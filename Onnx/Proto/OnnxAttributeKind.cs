@@ -7,6 +7,9 @@ internal enum OnnxAttributeKind
     Int = 2,
     String = 3,
     Tensor = 4,
+
+    /// <summary>A subgraph (<c>AttributeProto.g</c>), the body of <c>Scan</c>, <c>Loop</c> and <c>If</c>.</summary>
+    Graph = 5,
     Floats = 6,
     Ints = 7,
     Strings = 8,

@@ -91,6 +91,9 @@ internal static class OnnxProtoWriter
             case OnnxAttributeKind.Tensor:
                 Embedded(o, 5, WriteTensor(attribute.TensorValue!));
                 break;
+            case OnnxAttributeKind.Graph:
+                Embedded(o, 6, WriteGraph(attribute.GraphValue!));
+                break;
             case OnnxAttributeKind.Floats:
                 foreach (var value in attribute.FloatValues)
                 {

@@ -4,7 +4,7 @@ using Keras.Tests.Onnx.Support;
 namespace Keras.Tests.Onnx;
 
 /// <summary>ONNX Runtime parity of MultiHeadAttention, Attention, AdditiveAttention, Embedding and the categorical
-/// preprocessing layers, and the layers whose export is rejected (masks, hashing, inverted lookups).</summary>
+/// preprocessing layers, and the layers whose export is rejected (hashing, inverted lookups).</summary>
 public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
 {
     public static TheoryData<string> Names => OnnxCaseSource.Names<AttentionEmbeddingOnnxTests>();
@@ -51,24 +51,6 @@ public class AttentionEmbeddingOnnxTests : IOnnxCaseSource
     [MemberData(nameof(Names))]
     public void Export_MatchesOnnxRuntime(string name) =>
         OnnxParity.AssertMatches(OnnxCaseSource.Get<AttentionEmbeddingOnnxTests>(name));
-
-    [Fact]
-    public void MaskZeroEmbedding_IsRejectedByName()
-    {
-        using var model = new Sequential(new Input([4]), new Embedding(10, 3, maskZero: true, name: "tokens"),
-            new LSTM(2));
-        var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
-        Assert.Contains("\"tokens\"", error.Message);
-        Assert.Contains("mask", error.Message);
-    }
-
-    [Fact]
-    public void Masking_IsRejectedByName()
-    {
-        using var model = new Sequential(new Input([4, 2]), new Masking(name: "pad"), new GRU(2));
-        var error = Assert.Throws<NotSupportedException>(() => model.ToOnnx());
-        Assert.Contains("\"pad\"", error.Message);
-    }
 
     [Fact]
     public void InvertedIntegerLookup_IsRejectedByName()
