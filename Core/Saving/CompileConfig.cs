@@ -10,8 +10,6 @@ namespace Keras.Saving;
 /// the variants tf-keras wrote (keras-formats.md §3.8).</summary>
 internal static class CompileConfig
 {
-    private const string OptimizersModule = "keras.optimizers";
-
     /// <summary>Records a single-loss <c>Compile</c>.</summary>
     internal static CompileArguments Record(Loss? loss, IReadOnlyList<Metric>? metrics) =>
         new(SerializeLoss(loss), null, metrics is null ? null : MetricList(metrics));

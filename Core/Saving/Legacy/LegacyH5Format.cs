@@ -26,13 +26,35 @@ internal static class LegacyH5Format
         return LegacyWeights(model).Where(v => !inLayers.Contains(v)).ToList();
     }
 
-    /// <summary>The weight name written to <c>weight_names</c> and used as the dataset path: tf-keras' TensorFlow
-    /// variable name, <c>dense/kernel:0</c>.</summary>
-    internal static string WeightName(Variable variable) => $"{variable.Path}:0";
+    /// <summary>The weight names written to <c>weight_names</c> (and used as dataset paths) for
+    /// <paramref name="weights"/> of <paramref name="layer"/>: tf-keras' TensorFlow variable names, from the name
+    /// scopes of the layers that own them: <c>dense/kernel:0</c>, <c>lstm/lstm_cell/kernel:0</c>,
+    /// <c>bidirectional/forward_lstm/lstm_cell/kernel:0</c>; a nested model's layers open their own scope
+    /// (<c>enc_1/kernel:0</c>).</summary>
+    internal static IReadOnlyList<string> WeightNames(Layer layer, IReadOnlyList<Variable> weights)
+    {
+        var scopes = new Dictionary<Variable, string>(ReferenceEqualityComparer.Instance);
+        AddScopes(layer, layer.Name, scopes);
+        return weights.Select(w => $"{scopes.GetValueOrDefault(w, w.Path)}:0").ToList();
+    }
 
     /// <summary>Describes a weight for messages: <c>layer "dense_1" weight 0 ("kernel")</c>.</summary>
     internal static string Describe(string layerName, int index, Variable variable) =>
         $"layer \"{layerName}\" weight {index} (\"{variable.Name}\")";
+
+    private static void AddScopes(Layer layer, string prefix, Dictionary<Variable, string> scopes)
+    {
+        var inSublayers = new HashSet<Variable>(layer.Sublayers.SelectMany(l => l.Weights),
+            ReferenceEqualityComparer.Instance);
+        foreach (var own in layer.Weights.Where(w => !inSublayers.Contains(w)))
+        {
+            scopes.TryAdd(own, $"{prefix}/{own.Name}");
+        }
+        foreach (var sublayer in layer.Sublayers)
+        {
+            AddScopes(sublayer, layer is Model ? sublayer.Name : $"{prefix}/{sublayer.Name}", scopes);
+        }
+    }
 
     // A layer shared inside a nested model lists its weights once.
     private static List<Variable> Distinct(IEnumerable<Variable> weights)

@@ -29,12 +29,21 @@ internal static class LegacyH5Writer
     }
 
     /// <summary>The full-model file in memory.</summary>
+    /// <exception cref="NotSupportedException">The model is a subclass that is not registered, so its architecture
+    /// cannot be written as a config (Keras: only Functional and Sequential models go to HDF5).</exception>
     internal static H5File BuildModelFile(Model model, bool includeOptimizer)
     {
+        if (SerializationRegistry.Find(model.GetType()) is null)
+        {
+            throw new NotSupportedException(
+                $"Saving model \"{model.Name}\" to HDF5 format requires a Sequential or Functional model, or a " +
+                $"model class registered with SerializationRegistry.Register; {model.GetType().Name} is neither. " +
+                "Save its weights with SaveWeights(...) instead.");
+        }
         var file = new H5File();
         file.Attributes["keras_version"] = LegacyH5Format.KerasVersion;
         file.Attributes["backend"] = LegacyH5Format.Backend;
-        file.Attributes["model_config"] = KerasSerialization.SerializeLayer(model, legacy: true).ToJsonString(Json);
+        file.Attributes["model_config"] = LegacyModelConfig.Serialize(model).ToJsonString(Json);
         var trainingConfig = includeOptimizer ? CompileConfig.SerializeTrainingConfig(model) : null;
         if (trainingConfig is not null)
         {
@@ -71,21 +80,21 @@ internal static class LegacyH5Writer
                     $"Cannot save layer \"{layer.Name}\" of model \"{model.Name}\" to HDF5: a layer name may not " +
                     $"contain '/' or be \"{LegacyH5Format.TopLevelGroup}\". Rename the layer.");
             }
-            target[layer.Name] = WeightsGroup(LegacyH5Format.LegacyWeights(layer), layer.Name);
+            target[layer.Name] = WeightsGroup(layer, LegacyH5Format.LegacyWeights(layer));
         }
-        target[LegacyH5Format.TopLevelGroup] = WeightsGroup(LegacyH5Format.TopLevelWeights(model), model.Name);
+        target[LegacyH5Format.TopLevelGroup] = WeightsGroup(model, LegacyH5Format.TopLevelWeights(model));
     }
 
     /// <summary>A group with <c>weight_names</c> and one dataset per weight at the relative path of its name.</summary>
-    private static H5Group WeightsGroup(IReadOnlyList<Variable> weights, string owner)
+    private static H5Group WeightsGroup(Layer owner, IReadOnlyList<Variable> weights)
     {
         var group = new H5Group();
-        var names = UniqueNames(weights.Select(LegacyH5Format.WeightName));
+        var names = UniqueNames(LegacyH5Format.WeightNames(owner, weights));
         Hdf5Attributes.WriteStringList(group.Attributes, "weight_names", names);
         for (int i = 0; i < weights.Count; i++)
         {
             using var scope = torch.NewDisposeScope();
-            var value = Hdf5Tensors.ToDataset(weights[i].Value, LegacyH5Format.Describe(owner, i, weights[i]));
+            var value = Hdf5Tensors.ToDataset(weights[i].Value, LegacyH5Format.Describe(owner.Name, i, weights[i]));
             AddAtPath(group, names[i], value);
         }
         return group;

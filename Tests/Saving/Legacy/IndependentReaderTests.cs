@@ -74,6 +74,26 @@ public class IndependentReaderTests
     }
 
     [Fact]
+    public void Bidirectional_WeightNamesFollowTfKerasScopes_AndTheConfigHasNoKeras3OnlyKeys()
+    {
+        Utils.SetRandomSeed(16);
+        var model = SavingModels.Recurrent();
+        using var dir = new ScratchDirectory();
+        string path = dir.File("rnn.h5");
+        model.Save(path);
+        var seen = JsonNode.Parse(PythonTool.Python(PythonTool.Script("legacy_h5_reader.py"), path, "full"))!;
+        var bidi = seen["model_weights"]!["layers"]![0]!;
+        Assert.Equal(
+            ["bidi/forward_lstm/lstm_cell/kernel:0", "bidi/forward_lstm/lstm_cell/recurrent_kernel:0",
+             "bidi/forward_lstm/lstm_cell/bias:0", "bidi/backward_lstm/lstm_cell/kernel:0",
+             "bidi/backward_lstm/lstm_cell/recurrent_kernel:0", "bidi/backward_lstm/lstm_cell/bias:0"],
+            bidi["weights"]!.AsArray().Select(w => (string)w!["name"]!));
+        var forward = seen["model_config"]!["config"]!["layers"]![1]!["config"]!["layer"]!["config"]!.AsObject();
+        Assert.False(forward.ContainsKey("seed"));
+        Assert.Equal("forward_lstm", (string?)forward["name"]);
+    }
+
+    [Fact]
     public void H5Dump_ShowsKerasAttributes()
     {
         var model = SavingModels.Mlp();

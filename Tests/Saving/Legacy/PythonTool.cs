@@ -8,8 +8,7 @@ namespace Keras.Tests.Saving.Legacy;
 internal static class PythonTool
 {
     /// <summary>A Python script kept beside this file in the source tree.</summary>
-    internal static string Script(string name, [CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, name);
+    internal static string Script(string name) => Path.Combine(Folder(), name);
 
     /// <summary>Runs <c>/usr/bin/python3 script args…</c> and returns its standard output; fails on a non-zero exit
     /// with the error output in the message.</summary>
@@ -36,4 +35,6 @@ internal static class PythonTool
             $"{program} {string.Join(" ", args)} exited with {process.ExitCode}:\n{stderr}\n{stdout.Result}");
         return stdout.Result;
     }
+
+    private static string Folder([CallerFilePath] string here = "") => Path.GetDirectoryName(here)!;
 }
