@@ -6,8 +6,9 @@ internal static class ArchiveLimits
     /// <summary>Largest <c>config.json</c> / <c>metadata.json</c> / asset accepted: 64 MB.</summary>
     public const long MaxJsonBytes = 64L << 20;
 
-    /// <summary>Largest <c>model.weights.h5</c> accepted: the weights are read into memory, and a .NET array (so a
-    /// <see cref="MemoryStream"/>) holds at most about 2 GB; Keras' own cap in this port would be 8 GB.</summary>
+    /// <summary>Largest <c>model.weights.h5</c> accepted: just under 2 GB. The member is read into one in-memory
+    /// buffer (nothing is extracted to disk), and a .NET array, so a <see cref="MemoryStream"/>, holds at most
+    /// 2 GB.</summary>
     public const long MaxWeightsBytes = int.MaxValue - 64;
 
     /// <summary>A member larger than this whose compressed size is over <see cref="MaxRatio"/> times smaller is

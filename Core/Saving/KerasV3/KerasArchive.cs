@@ -7,8 +7,9 @@ using Keras.Saving.Hdf5;
 namespace Keras.Saving.KerasV3;
 
 /// <summary>The Keras 3 <c>.keras</c> archive (keras-formats.md §2.1–2.3): a zip of <c>metadata.json</c>,
-/// <c>config.json</c> (the model's config envelope plus <c>compile_config</c>) and <c>model.weights.h5</c>, all
-/// stored uncompressed, as Keras writes them.</summary>
+/// <c>config.json</c> (the model's config envelope plus <c>compile_config</c>), <c>model.weights.h5</c> and, for
+/// layers with adapted vocabularies, <c>assets/&lt;path&gt;/vocabulary.txt</c>, all stored uncompressed, as Keras
+/// writes them.</summary>
 /// <remarks>Reading never extracts anything to disk and never runs code from the file: members are copied into
 /// memory with caps (<see cref="ArchiveReader"/>), and only classes known to <see cref="SerializationRegistry"/> are
 /// instantiated.</remarks>
@@ -31,8 +32,17 @@ internal static class KerasArchive
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Saves <paramref name="model"/> to <paramref name="path"/> atomically.</summary>
+    /// <exception cref="NotSupportedException">The model is a subclass that is not registered (its config could not
+    /// be loaded back), or a layer holds state that cannot be stored yet.</exception>
     public static void Save(Model model, string path)
     {
+        if (SerializationRegistry.Find(model.GetType()) is null)
+        {
+            throw new NotSupportedException(
+                $"Saving model \"{model.Name}\" to a .keras archive requires a Sequential or Functional model, or a " +
+                $"model class registered with SerializationRegistry.Register, so that it can be loaded back; " +
+                $"{model.GetType().Name} is neither. Save its weights with SaveWeights(\"name.weights.h5\") instead.");
+        }
         var config = KerasSerialization.SerializeLayer(model);
         config["compile_config"] = CompileConfig.SerializeCompileConfig(model);
         var metadata = new JsonObject
@@ -40,6 +50,7 @@ internal static class KerasArchive
             ["keras_version"] = KerasVersion,
             ["date_saved"] = DateTime.Now.ToString("yyyy-MM-dd@HH:mm:ss", CultureInfo.InvariantCulture),
         };
+        var assets = KerasAssets.Collect(model);
         using var weights = new MemoryStream();
         WeightsFileWriter.Write(model, weights);
         AtomicFile.Write(path, stream =>
@@ -48,6 +59,10 @@ internal static class KerasArchive
             WriteMember(zip, MetadataMember, Encoding.UTF8.GetBytes(metadata.ToJsonString()), ZipEpoch);
             WriteMember(zip, ConfigMember, Encoding.UTF8.GetBytes(config.ToJsonString()), ZipEpoch);
             WriteMember(zip, WeightsMember, weights.ToArray(), DateTimeOffset.Now);
+            foreach (var (name, content) in assets)
+            {
+                WriteMember(zip, name, content, DateTimeOffset.Now);
+            }
         });
     }
 
@@ -89,6 +104,7 @@ internal static class KerasArchive
             {
                 warn(warning);
             }
+            KerasAssets.Restore(archive, model);
             return model;
         }
         catch

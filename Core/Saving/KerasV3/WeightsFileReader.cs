@@ -39,15 +39,17 @@ internal static class WeightsFileReader
                     continue;   // a placeholder for a variable-free Keras sublayer: nothing to load
                 }
                 var group = FindVars(root, entry.Path, legacyLayers, file);
-                try
+                if (Mismatch(group, entry, file) is { } problem)
                 {
-                    var values = ReadEntry(group, entry, file);
-                    pending.AddRange(entry.Variables.Zip(values));
+                    if (!skipMismatch)
+                    {
+                        throw new KerasFileException(
+                            problem + " Pass skipMismatch: true to skip it with a warning.", file);
+                    }
+                    warnings.Add($"Skipping {entry.Describe()}: {problem}");
+                    continue;
                 }
-                catch (KerasFileException e) when (skipMismatch && e.Data.Contains(MismatchKey))
-                {
-                    warnings.Add($"Skipping {entry.Describe()}: {e.Message}");
-                }
+                pending.AddRange(entry.Variables.Zip(ReadValues(group, entry, file)));
             }
             optimizerState = ReadOptimizer(root, model, file, warnings);
             foreach (var (variable, value) in pending)
@@ -73,43 +75,51 @@ internal static class WeightsFileReader
         }
     }
 
-    /// <summary>Marks a count or shape mismatch (which <c>skipMismatch</c> may skip), as opposed to an unreadable
-    /// file.</summary>
-    private const string MismatchKey = "keras.mismatch";
-
-    private static List<Tensor> ReadEntry(IH5Group? group, SaveableEntry entry, string file)
+    /// <summary>Keras' <c>_check_load_own_variables</c> plus the shape checks: what does not fit, or null.</summary>
+    private static string? Mismatch(IH5Group? group, SaveableEntry entry, string file)
     {
         string groupPath = "/" + entry.VarsPath;
         var names = DatasetNames(group, file, groupPath);
         if (names.Count != entry.Variables.Count)
         {
-            throw Mismatch(
-                $"Cannot load weights from \"{file}\": {entry.Describe()} expected {entry.Variables.Count} " +
+            return $"Cannot load weights from \"{file}\": {entry.Describe()} expected {entry.Variables.Count} " +
                 $"variables [{string.Join(", ", entry.Variables.Select(v => v.Name))}], but group \"{groupPath}\" " +
-                $"holds {names.Count}{(group is null ? " (the group is missing)" : "")}.", file);
+                $"holds {names.Count}{(group is null ? " (the group is missing)" : "")}.";
         }
+        for (int i = 0; i < entry.Variables.Count; i++)
+        {
+            string key = i.ToString(CultureInfo.InvariantCulture);
+            string describe = Describe(entry, i, groupPath);
+            if (!names.Contains(key))
+            {
+                return $"Cannot load weights from \"{file}\": {describe} is missing; the group holds " +
+                    $"[{string.Join(", ", names.Order(StringComparer.Ordinal))}].";
+            }
+            var dataset = Hdf5Files.Guard(file, $"open {describe}", () => group!.Dataset(key));
+            long[] shape = Hdf5Tensors.Dimensions(dataset, file, describe);
+            long[] expected = entry.Variables[i].Shape.ToLongArray();
+            if (!shape.SequenceEqual(expected))
+            {
+                return $"Cannot load weights from \"{file}\": {describe} has shape {Hdf5Tensors.ShapeText(shape)} " +
+                    $"in the file but {Hdf5Tensors.ShapeText(expected)} in the model.";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The entry's datasets as fresh tensors in its variables' dtypes (after <see cref="Mismatch"/> found
+    /// nothing wrong).</summary>
+    private static List<Tensor> ReadValues(IH5Group? group, SaveableEntry entry, string file)
+    {
         var values = new List<Tensor>();
         try
         {
             for (int i = 0; i < entry.Variables.Count; i++)
             {
                 var variable = entry.Variables[i];
-                string key = i.ToString(CultureInfo.InvariantCulture);
-                string describe = $"{entry.Describe()} weight {i} (\"{variable.Name}\", dataset \"{groupPath}/{key}\")";
-                if (!names.Contains(key))
-                {
-                    throw Mismatch($"Cannot load weights from \"{file}\": {describe} is missing; the group holds " +
-                        $"[{string.Join(", ", names.Order(StringComparer.Ordinal))}].", file);
-                }
-                var dataset = Hdf5Files.Guard(file, $"open {describe}", () => group!.Dataset(key));
-                try
-                {
-                    Hdf5Tensors.CheckShape(dataset, variable.Shape, file, describe);
-                }
-                catch (KerasFileException e)
-                {
-                    throw Mismatch(e.Message, file);
-                }
+                string describe = Describe(entry, i, "/" + entry.VarsPath);
+                var dataset = Hdf5Files.Guard(file, $"open {describe}",
+                    () => group!.Dataset(i.ToString(CultureInfo.InvariantCulture)));
                 values.Add(Hdf5Tensors.Read(dataset, variable.Shape, variable.DType, file, describe));
             }
             return values;
@@ -120,6 +130,9 @@ internal static class WeightsFileReader
             throw;
         }
     }
+
+    private static string Describe(SaveableEntry entry, int index, string groupPath) =>
+        $"{entry.Describe()} weight {index} (\"{entry.Variables[index].Name}\", dataset \"{groupPath}/{index}\")";
 
     /// <summary>The optimizer state to restore, or null (not compiled, no state in the file, or a count mismatch,
     /// which Keras reports as a warning).</summary>
@@ -165,13 +178,6 @@ internal static class WeightsFileReader
         ? []
         : Hdf5Files.Guard(file, $"list group \"{groupPath}\"",
             () => group.Children().OfType<IH5Dataset>().Select(d => d.Name).ToHashSet(StringComparer.Ordinal));
-
-    private static KerasFileException Mismatch(string message, string file)
-    {
-        var e = new KerasFileException(message + " Pass skipMismatch: true to skip it with a warning.", file);
-        e.Data[MismatchKey] = true;
-        return e;
-    }
 
     /// <summary>Keras' <c>H5IOStore.get</c> with the historical fall-backs; null when there is no such group.</summary>
     private static IH5Group? FindVars(IH5Group root, string path, bool legacyLayers, string file)

@@ -20,7 +20,7 @@ namespace Keras.Layers;
 /// layer.Adapt(new[] { "foo bar", "bar baz", "baz bada boom" });
 /// Tensor ids = layer.Call(new[] { "foo qux bar", "qux baz" });   // [[4, 1, 3, 0], [1, 2, 0, 0]]
 /// </code></example>
-public sealed class TextVectorization : Layer
+public sealed class TextVectorization : Layer, Saving.KerasV3.IKerasAssets
 {
     private static readonly string[] OutputModes = ["int", "multi_hot", "count", "tf_idf"];
     private readonly StringLookup _lookup;
@@ -227,4 +227,12 @@ public sealed class TextVectorization : Layer
 
     /// <summary>Keras 3 stores the inner StringLookup under the attribute <c>_lookup_layer</c>.</summary>
     internal override IEnumerable<Saving.KerasV3.SaveableChild> SaveableChildren => [new("_lookup_layer", _lookup)];
+
+    /// <summary>Keras stores the inner lookup's vocabulary in this layer's assets folder too.</summary>
+    IReadOnlyDictionary<string, byte[]> Saving.KerasV3.IKerasAssets.SaveAssets() =>
+        ((Saving.KerasV3.IKerasAssets)_lookup).SaveAssets();
+
+    /// <inheritdoc cref="Saving.KerasV3.IKerasAssets.LoadAssets"/>
+    void Saving.KerasV3.IKerasAssets.LoadAssets(IReadOnlyDictionary<string, byte[]> files) =>
+        ((Saving.KerasV3.IKerasAssets)_lookup).LoadAssets(files);
 }
