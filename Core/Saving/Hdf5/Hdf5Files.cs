@@ -61,6 +61,8 @@ internal static class Hdf5Files
 
     /// <summary>Errors that come from a file's content rather than from the caller: PureHDF throws plain
     /// <see cref="Exception"/>s, and truncated files surface as end-of-stream or index errors.</summary>
+    /// <remarks>An <see cref="OutOfMemoryException"/> counts too: a damaged length field makes PureHDF ask for an
+    /// impossible array (<c>Array dimensions exceeded supported range</c>) before any memory is used.</remarks>
     private static bool IsReadFailure(Exception e) => e is not (KerasFileException or FileNotFoundException
-        or OutOfMemoryException or OperationCanceledException or UnauthorizedAccessException);
+        or OperationCanceledException or UnauthorizedAccessException);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,15 +13,31 @@ internal static class ArchiveJson
         "Lambda", "TFOpLambda", "SlicingOpLambda",
     };
 
+    // JsonNode decodes property names lazily: invalid UTF-8 must be refused here, not on first access.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The member parsed as a JSON object.</summary>
-    /// <exception cref="KerasFileException">Missing, too large, not JSON, too deep, or not an object.</exception>
+    /// <exception cref="KerasFileException">Missing, too large, not UTF-8, not JSON, too deep, or not an
+    /// object.</exception>
     public static JsonObject ReadObject(ArchiveReader archive, string member)
     {
         using var stream = archive.Read(member, ArchiveLimits.MaxJsonBytes);
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new KerasFileException(
+                $"\"{member}\" in \"{archive.FilePath}\" is not valid UTF-8 text: {e.Message}", archive.FilePath, e);
+        }
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { MaxDepth = ArchiveLimits.MaxJsonDepth });
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = ArchiveLimits.MaxJsonDepth });
         }
         catch (JsonException e)
         {

@@ -10,7 +10,7 @@ internal static class GoldenModels
         JsonNode.Parse(File.ReadAllText(Fixture("models.json")))!["models"]!.AsArray()
             .Select(m => m!.AsObject()).ToDictionary(m => (string)m["name"]!));
 
-    /// <summary>The names of the golden models except the 640-layer chunking model, for <c>[MemberData]</c>.</summary>
+    /// <summary>The names of the golden models except "deep", the 41-layer model for the chunked layer_names, for <c>[MemberData]</c>.</summary>
     public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
