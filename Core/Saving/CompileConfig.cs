@@ -189,26 +189,8 @@ internal static class CompileConfig
 
     /// <summary>The Keras 3 envelope of a training object: module and class name from the registry; unregistered
     /// classes are written under their type name (loading them then needs a registration).</summary>
-    private static JsonObject Envelope(object value, JsonObject config, bool legacy)
-    {
-        var entry = SerializationRegistry.Find(value.GetType());
-        string className = entry?.ClassName ?? value.GetType().Name;
-        if (legacy)
-        {
-            return new JsonObject
-            {
-                ["class_name"] = entry is { IsCustom: true } ? entry.RegisteredName : className,
-                ["config"] = config,
-            };
-        }
-        return new JsonObject
-        {
-            ["module"] = entry?.Module,
-            ["class_name"] = className,
-            ["config"] = config,
-            ["registered_name"] = entry is null ? className : entry.RegisteredName,
-        };
-    }
+    private static JsonObject Envelope(object value, JsonObject config, bool legacy) =>
+        KerasSerialization.Envelope(SerializationRegistry.Find(value.GetType()), value.GetType().Name, config, legacy);
 
     /// <summary>Keras 3 envelopes (anywhere in a loss or metrics value) in the legacy form: without <c>module</c> and
     /// <c>registered_name</c>, a registered class named by its registered name.</summary>

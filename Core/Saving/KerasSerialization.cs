@@ -141,7 +141,9 @@ public static partial class KerasSerialization
         return new JsonObject { ["input_shape"] = inputShape };
     }
 
-    private static JsonObject Envelope(RegistryEntry? entry, string fallbackClassName, JsonObject config, bool legacy)
+    /// <summary>The envelope of an object's config: Keras 3 (module, class_name, config, registered_name) or legacy
+    /// (class_name, config).</summary>
+    internal static JsonObject Envelope(RegistryEntry? entry, string fallbackClassName, JsonObject config, bool legacy)
     {
         string className = entry?.ClassName ?? fallbackClassName;
         if (legacy)

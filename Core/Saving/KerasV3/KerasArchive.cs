@@ -93,7 +93,7 @@ internal static class KerasArchive
         }
         var config = ArchiveJson.ReadObject(archive, ConfigMember);
         ArchiveJson.RejectCodeClasses(config, path);
-        var model = Deserialize(config, path);
+        var model = StoredModel.Rebuild(config, path, ConfigMember);
         try
         {
             if (compile && config["compile_config"] is JsonObject { Count: > 0 } compileConfig)
@@ -134,21 +134,6 @@ internal static class KerasArchive
         using var weights = archive.Read(WeightsMember, ArchiveLimits.MaxWeightsBytes);
         using var h5 = Hdf5Files.Open(weights, name);
         return WeightsFileReader.Load(h5, model, name, skipMismatch);
-    }
-
-    private static Model Deserialize(JsonObject config, string path)
-    {
-        try
-        {
-            return KerasSerialization.Deserialize<Model>(config);
-        }
-        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or NotSupportedException
-            or InvalidOperationException or FormatException or InvalidCastException
-            or System.Text.Json.JsonException)
-        {
-            throw new KerasFileException(
-                $"Cannot rebuild the model from \"{ConfigMember}\" in \"{path}\": {e.Message}", path, e);
-        }
     }
 
     private static void RejectNpzWeights(ArchiveReader archive)

@@ -22,7 +22,7 @@ internal static class LegacyModelLoader
         string configText = Hdf5Attributes.ReadString(file, "model_config", path) ?? throw new KerasFileException(
             $"No model config found in the file at \"{path}\": it has no \"model_config\" attribute. A weights-only file " +
             "loads with model.LoadWeights(...).", path);
-        var model = BuildModel(ParseObject(configText, "model_config", path), path);
+        var model = StoredModel.Rebuild(ParseObject(configText, "model_config", path), path, "model_config");
         bool hasWeights = Hdf5Files.Guard(path, "look up group \"model_weights\"", () => file.LinkExists("model_weights"));
         if (!hasWeights)
         {
@@ -35,20 +35,6 @@ internal static class LegacyModelLoader
             CompileFromFile(model, file, path, warn);
         }
         return model;
-    }
-
-    private static Model BuildModel(JsonObject config, string path)
-    {
-        try
-        {
-            return KerasSerialization.Deserialize<Model>(config);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or ArgumentException or InvalidCastException
-                                      or FormatException or InvalidOperationException or JsonException)
-        {
-            throw new KerasFileException(
-                $"Cannot rebuild the model stored in \"{path}\" from its model_config: {e.Message}", path, e);
-        }
     }
 
     private static void CompileFromFile(Model model, IH5Group file, string path, Action<string> warn)

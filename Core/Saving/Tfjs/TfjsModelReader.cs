@@ -30,7 +30,7 @@ internal static class TfjsModelReader
         var root = Parse(path);
         var topology = Topology(root, path);
         var specs = TfjsWeightManifest.Read(root["weightsManifest"], path);
-        var model = Build(topology, path);
+        var model = StoredModel.Rebuild(topology, path, "modelTopology");
         try
         {
             Assign(model, specs, path);
@@ -75,21 +75,6 @@ internal static class TfjsModelReader
             throw Error(path, "\"modelTopology\" has no \"class_name\".");
         }
         return topology.DeepClone();
-    }
-
-    private static Model Build(JsonNode topology, string path)
-    {
-        try
-        {
-            return KerasSerialization.Deserialize<Model>(topology);
-        }
-        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException
-                                      or FormatException or InvalidCastException or JsonException)
-        {
-            throw new KerasFileException(
-                $"Cannot rebuild the model of {KerasFileException.Describe(path)} from its topology: {e.Message}",
-                path, e);
-        }
     }
 
     private static void Assign(Model model, IReadOnlyList<TfjsWeightSpec> specs, string path)

@@ -48,8 +48,8 @@ internal static class TfjsModelWriter
                 ["dtype"] = dtype,
             });
         }
-        var topology = KerasSerialization.SerializeLayer(model, legacy: true);
-        ToKeras2Forms(topology);
+        // tfjs-layers is a Keras 2 implementation: it reads the same Keras 2 form as a legacy .h5's model_config.
+        var topology = Legacy.LegacyModelConfig.Serialize(model);
         topology["keras_version"] = "tfjs-layers 4.22.0";
         topology["backend"] = "tensor_flow.js";
         var manifest = new JsonObject
@@ -67,58 +67,6 @@ internal static class TfjsModelWriter
         AtomicFile.Write(Path.Combine(directory, ShardName), s => s.Write(data.GetBuffer(), 0, (int)data.Length));
         AtomicFile.Write(Path.Combine(directory, "model.json"),
             s => s.Write(System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString())));
-    }
-
-    // Keras 3 renamed these initializers; tfjs knows them by their Keras 2 class names.
-    private static readonly Dictionary<string, string> Keras2ClassNames = new()
-    {
-        ["OrthogonalInitializer"] = "Orthogonal",
-        ["IdentityInitializer"] = "Identity",
-    };
-
-    /// <summary>Rewrites the Keras 3 spellings tfjs (a Keras 2 implementation) does not read: renamed initializer
-    /// classes, and a Bidirectional whose <c>layer</c> is the forward copy (<c>forward_lstm</c>) with a default
-    /// <c>backward_layer</c>, where Keras 2 stores the wrapped layer itself and no backward layer.</summary>
-    private static void ToKeras2Forms(JsonNode? node)
-    {
-        if (node is JsonObject o)
-        {
-            if (JsonValues.TryGetString(o["class_name"], out string name) && Keras2ClassNames.TryGetValue(name, out var k2))
-            {
-                o["class_name"] = k2;
-            }
-            if (name == "Bidirectional" && o["config"] is JsonObject config)
-            {
-                UnwrapBidirectional(config);
-            }
-            foreach (var child in o.Select(p => p.Value).ToList())
-            {
-                ToKeras2Forms(child);
-            }
-        }
-        else if (node is JsonArray a)
-        {
-            foreach (var child in a.ToList())
-            {
-                ToKeras2Forms(child);
-            }
-        }
-    }
-
-    private static void UnwrapBidirectional(JsonObject config)
-    {
-        if (config["layer"]?["config"] is not JsonObject forward
-            || !JsonValues.TryGetString(forward["name"], out string forwardName)
-            || !forwardName.StartsWith("forward_", StringComparison.Ordinal))
-        {
-            return;
-        }
-        string inner = forwardName["forward_".Length..];
-        forward["name"] = inner;
-        if (config["backward_layer"]?["config"]?["name"] is JsonNode backward && (string?)backward == "backward_" + inner)
-        {
-            config.Remove("backward_layer");
-        }
     }
 
     /// <summary>Every variable of the model with its tfjs name (tfjs lists the trainable ones first, then the rest,
