@@ -88,9 +88,10 @@ public static class Models
     /// with a warning, as in Keras.</remarks>
     /// <exception cref="ArgumentException">The suffix names no supported format.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="KerasFileException">The file is corrupt, names unknown classes, or its weights do not fit the
-    /// architecture.</exception>
-    /// <exception cref="NotSupportedException">The model uses a Keras feature Keras.Net does not implement.</exception>
+    /// <exception cref="KerasFileException">The file is corrupt, names unknown classes, uses a Keras feature Keras.Net
+    /// does not implement (the inner exception is then a <see cref="NotSupportedException"/>), or its weights do not
+    /// fit the architecture.</exception>
+    /// <exception cref="NotSupportedException">A tfjs <c>model.json</c> holds quantized weights.</exception>
     /// <example><code>
     /// Model model = Models.LoadModel("model.h5");
     /// model.Fit(x, y, epochs: 2);   // continues with the saved optimizer state

@@ -107,11 +107,26 @@ internal static class CompileConfig
     /// <param name="model">The model.</param>
     /// <param name="config">The config.</param>
     /// <param name="file">The file it came from, for messages.</param>
-    /// <exception cref="KerasFileException">An optimizer, loss or metric is unknown or malformed, or the losses do not
-    /// fit the model's outputs.</exception>
-    /// <exception cref="NotSupportedException">The config uses a Keras feature Keras.Net does not implement
-    /// (<c>weighted_metrics</c>, learning-rate schedules, EMA).</exception>
+    /// <exception cref="KerasFileException">An optimizer, loss or metric is unknown or malformed, the losses do not
+    /// fit the model's outputs, or the config uses a Keras feature Keras.Net does not implement
+    /// (<c>weighted_metrics</c>, learning-rate schedules, EMA; the inner exception is a
+    /// <see cref="NotSupportedException"/>).</exception>
     internal static void Compile(Model model, JsonObject config, string? file)
+    {
+        try
+        {
+            CompileCore(model, config, file);
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or NotSupportedException
+                                      or InvalidOperationException or FormatException or InvalidCastException)
+        {
+            throw new KerasFileException(
+                $"Cannot compile the model from the compile settings in {KerasFileException.Describe(file)}: " +
+                e.Message, file, e);
+        }
+    }
+
+    private static void CompileCore(Model model, JsonObject config, string? file)
     {
         var reader = new CompileConfigReader(file);
         if (config["weighted_metrics"] is JsonArray { Count: > 0 } or JsonObject { Count: > 0 })

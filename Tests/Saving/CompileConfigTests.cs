@@ -194,6 +194,19 @@ public class CompileConfigTests
         Assert.Equal("m.h5", error.FilePath);
     }
 
+    [Theory]
+    [InlineData("""{"loss": "mse", "optimizer": "adam", "weighted_metrics": ["mae"]}""", "weighted_metrics")]
+    [InlineData("""{"loss": "mse", "optimizer": {"class_name": "Adam", "config": {"use_ema": true}}}""", "ema")]
+    public void UnimplementedKerasFeatures_AreFileErrors_WithNotSupportedInside(string json, string feature)
+    {
+        var model = SavingModels.Mlp();
+        var error = Assert.Throws<KerasFileException>(
+            () => CompileConfig.Compile(model, JsonNode.Parse(json)!.AsObject(), "m.keras"));
+        Assert.IsType<NotSupportedException>(error.InnerException);
+        Assert.Contains(feature, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"m.keras\"", error.Message);
+    }
+
     private static string Json(Dictionary<string, object?> config) =>
         KerasSerialization.SerializeConfig(config).ToJsonString();
 }

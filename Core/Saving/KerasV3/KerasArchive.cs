@@ -98,7 +98,7 @@ internal static class KerasArchive
         {
             if (compile && config["compile_config"] is JsonObject { Count: > 0 } compileConfig)
             {
-                CompileFromConfig(model, compileConfig, path);
+                CompileConfig.Compile(model, compileConfig, path);
             }
             foreach (var warning in LoadWeights(archive, model, skipMismatch: false))
             {
@@ -153,21 +153,5 @@ internal static class KerasArchive
         entry.LastWriteTime = time;
         using var stream = entry.Open();
         stream.Write(content);
-    }
-
-    private static void CompileFromConfig(Model model, JsonObject compileConfig, string path)
-    {
-        try
-        {
-            CompileConfig.Compile(model, compileConfig, path);
-        }
-        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or NotSupportedException
-            or InvalidOperationException or FormatException)
-        {
-            // CompileConfig reports bad content as KerasFileException itself; the rest is wrapped with the file.
-            throw new KerasFileException(
-                $"Cannot compile the model from \"compile_config\" in \"{ConfigMember}\" of \"{path}\": {e.Message}",
-                path, e);
-        }
     }
 }

@@ -13,9 +13,8 @@ internal static class LegacyModelLoader
 {
     /// <summary>Loads the model.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="KerasFileException">The file is not a readable Keras 2 model file, names unknown classes, or
-    /// its weights do not fit the architecture.</exception>
-    /// <exception cref="NotSupportedException">The model uses a Keras feature Keras.Net does not implement.</exception>
+    /// <exception cref="KerasFileException">The file is not a readable Keras 2 model file, names unknown classes, uses
+    /// a Keras feature Keras.Net does not implement, or its weights do not fit the architecture.</exception>
     internal static Model Load(string path, bool compile, Action<string> warn)
     {
         using var file = Hdf5Files.OpenRead(path);
