@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
-
 namespace Keras.Backend;
 
 /// <summary>The registry of inference backends that <c>Predict(x, backend: name)</c> chooses from.</summary>
@@ -94,18 +91,7 @@ public static class InferenceBackends
         {
             return;
         }
-        foreach (var name in PluginAssemblies)
-        {
-            try
-            {
-                var assembly = Assembly.Load(new AssemblyName(name));
-                RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-            }
-            catch (FileNotFoundException)
-            {
-                // Not deployed: its backends stay unknown and Get lists what is registered.
-            }
-        }
+        KnownAssemblies.LoadDeployed(PluginAssemblies);
         Volatile.Write(ref _pluginsLoaded, true);
     }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace Keras.Saving;
@@ -217,18 +215,7 @@ public static class SerializationRegistry
             {
                 return;
             }
-            foreach (var name in ModelAssemblies)
-            {
-                try
-                {
-                    var assembly = Assembly.Load(new AssemblyName(name));
-                    RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-                }
-                catch (FileNotFoundException)
-                {
-                    // The package is not deployed: its model kind stays unknown and Resolve says so.
-                }
-            }
+            KnownAssemblies.LoadDeployed(ModelAssemblies);
             Volatile.Write(ref _modelAssembliesLoaded, true);
         }
     }
