@@ -33,6 +33,16 @@ public sealed class LearningRateScheduler : Callback
         _output = output;
     }
 
+    /// <summary>Creates the callback from a schedule of the epoch alone (Keras' older one-argument schedules).</summary>
+    /// <param name="schedule">Takes the epoch index (from 0), returns the new learning rate.</param>
+    /// <param name="verbose">0 silent; 1 prints the learning rate set at each epoch. Defaults to 0.</param>
+    /// <param name="output">Where <paramref name="verbose"/> messages go. Defaults to
+    /// <see cref="Console.Out"/>.</param>
+    public LearningRateScheduler(Func<int, double> schedule, int verbose = 0, TextWriter? output = null)
+        : this(EpochOnly(schedule), verbose, output)
+    {
+    }
+
     /// <summary>The schedule: (epoch, current learning rate) → new learning rate.</summary>
     public Func<int, double, double> Schedule { get; }
 
@@ -64,6 +74,12 @@ public sealed class LearningRateScheduler : Callback
     public override void OnEpochEnd(int epoch, Logs logs)
     {
         logs["learning_rate"] = AsStored(RequireOptimizer().LearningRate);
+    }
+
+    private static Func<int, double, double> EpochOnly(Func<int, double> schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return (epoch, _) => schedule(epoch);
     }
 
     /// <summary>The value Keras reads back from its float32 learning-rate variable.</summary>

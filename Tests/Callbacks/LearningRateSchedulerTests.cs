@@ -35,11 +35,21 @@ public class LearningRateSchedulerTests
         using var model = TinyClassifier(learningRate: 0.05);
         var weights = new List<float[]>();
         var snapshot = new LambdaCallback(onEpochEnd: (_, _) => weights.Add(model.Weights[0].ToArray()));
-        float[] initial = model.Weights.Count > 0 ? model.Weights[0].ToArray() : [];
+        float[] initial = model.Weights[0].ToArray();
         var scheduler = new LearningRateScheduler((epoch, _) => epoch == 0 ? 0.0 : 0.1);
         model.Fit(x, y, epochs: 2, batchSize: 4, verbose: 0, callbacks: [scheduler, snapshot]);
         Assert.Equal(initial, weights[0]);
         Assert.NotEqual(weights[0], weights[1]);
+    }
+
+    [Fact]
+    public void Fit_EpochOnlySchedule_SetsItsRates()
+    {
+        var (x, y) = RandomData(8);
+        using var model = TinyClassifier(learningRate: 0.01);
+        var scheduler = new LearningRateScheduler(epoch => 0.5 / (epoch + 1));
+        var history = model.Fit(x, y, epochs: 3, batchSize: 4, verbose: 0, callbacks: [scheduler]);
+        Assert.Equal([F32(0.5), F32(0.25), F32(0.5 / 3)], history["learning_rate"]);
     }
 
     [Fact]
