@@ -270,27 +270,13 @@ public sealed class ModelCheckpoint : Callback
         {
             "min" => false,
             "max" => true,
-            _ => InferDirection(),
+            _ => MetricDirections.ForMonitor(Monitor, Model),
         };
         _maximize = maximize ?? throw new ArgumentException(
             $"ModelCheckpoint callback received monitor={Monitor}, but Keras isn't able to automatically determine " +
             "whether that metric should be maximized or minimized. Pass `mode='max'` in order to monitor based on " +
             "the highest metric value, or pass `mode='min'` in order to use the lowest value.", "monitor");
         Best ??= maximize.Value ? double.NegativeInfinity : double.PositiveInfinity;
-    }
-
-    private bool? InferDirection()
-    {
-        string metricName = Monitor.StartsWith("val_", StringComparison.Ordinal) ? Monitor["val_".Length..] : Monitor;
-        bool? maximize = metricName == "loss" ? false : null;
-        foreach (var metric in Model?.Metrics ?? [])
-        {
-            if (metric.Name == metricName && MetricDirections.IsUp(metric) is bool up)
-            {
-                maximize = up;
-            }
-        }
-        return maximize;
     }
 
     private Model RequireModel() => Model ?? throw new InvalidOperationException(

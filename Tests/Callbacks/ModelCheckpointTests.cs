@@ -1,4 +1,5 @@
 using Keras.Callbacks;
+using Keras.Metrics;
 using static Keras.Tests.Callbacks.CallbackHarness;
 
 namespace Keras.Tests.Callbacks;
@@ -151,6 +152,29 @@ public sealed class ModelCheckpointTests : IDisposable
         ]);
 
         Assert.Equal(expected, Files());
+    }
+
+    [Fact]
+    public void Mode_Auto_MaximizesAnAccuracyMetric()
+    {
+        using var model = TinyModel(metrics: new SparseCategoricalAccuracy());
+        string template = Path.Combine(_directory, "acc-{epoch}.weights.h5");
+        var checkpoint = new ModelCheckpoint(template, monitor: "val_sparse_categorical_accuracy",
+            saveBestOnly: true, saveWeightsOnly: true);
+        Drive(checkpoint, model, [0.5, 0.7, 0.6], key: "val_sparse_categorical_accuracy");
+
+        Assert.Equal(["acc-1.weights.h5", "acc-2.weights.h5"], Files());
+    }
+
+    [Fact]
+    public void ExistingDirectoryAsFilepath_FailsAsKeras()
+    {
+        string path = Path.Combine(_directory, "taken.keras");
+        Directory.CreateDirectory(path);
+        using var model = TinyModel();
+        var error = Assert.Throws<IOException>(() => Drive(new ModelCheckpoint(path), model, [0.5]));
+        Assert.Equal("Please specify a non-directory filepath for ModelCheckpoint. Filepath used is an existing " +
+                     $"directory: {path}", error.Message);
     }
 
     [Fact]
