@@ -35,4 +35,20 @@ internal static class MetricDirections
         string name = metric.GetType().Name;
         return Up.Contains(name) ? true : Down.Contains(name) ? false : null;
     }
+
+    /// <summary>Keras' <c>"auto"</c> mode for a monitored logs key: <c>loss</c>/<c>val_loss</c> go down, a compiled
+    /// metric named like the key (without <c>val_</c>) goes its own direction; null when neither applies.</summary>
+    internal static bool? ForMonitor(string monitor, Model? model)
+    {
+        string metricName = monitor.StartsWith("val_", StringComparison.Ordinal) ? monitor["val_".Length..] : monitor;
+        bool? maximize = metricName == "loss" ? false : null;
+        foreach (var metric in model?.Metrics ?? [])
+        {
+            if (metric.Name == metricName && IsUp(metric) is bool up)
+            {
+                maximize = up;
+            }
+        }
+        return maximize;
+    }
 }
