@@ -202,7 +202,7 @@ public sealed class EarlyStopping : Callback, IDisposable
         {
             "min" => false,
             "max" => true,
-            _ => InferDirection(),
+            _ => MetricDirections.ForMonitor(Monitor, Model),
         };
         _maximize = maximize ?? throw new ArgumentException(
             $"EarlyStopping callback received monitor={Monitor} but Keras isn't able to automatically determine " +
@@ -210,20 +210,6 @@ public sealed class EarlyStopping : Callback, IDisposable
             "based on the highest metric value, or pass `mode='min'` in order to use the lowest value.",
             "monitor");
         _signedMinDelta = maximize.Value ? MinDelta : -MinDelta;
-    }
-
-    private bool? InferDirection()
-    {
-        string metricName = Monitor.StartsWith("val_", StringComparison.Ordinal) ? Monitor["val_".Length..] : Monitor;
-        bool? maximize = metricName == "loss" ? false : null;
-        foreach (var metric in Model?.Metrics ?? [])
-        {
-            if (metric.Name == metricName && MetricDirections.IsUp(metric) is bool up)
-            {
-                maximize = up;
-            }
-        }
-        return maximize;
     }
 
     private bool TryGetMonitorValue(Logs logs, out double value)
