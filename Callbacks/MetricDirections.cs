@@ -51,4 +51,13 @@ internal static class MetricDirections
         }
         return maximize;
     }
+
+    /// <summary>Keras' <c>MonitorCallback._set_monitor_op</c>: <c>"min"</c>/<c>"max"</c> as given, else the direction
+    /// inferred from the monitored name (<see cref="ForMonitor"/>); null when it cannot be inferred.</summary>
+    internal static bool? Maximize(string mode, string monitor, Model? model) => mode switch
+    {
+        "min" => false,
+        "max" => true,
+        _ => ForMonitor(monitor, model),
+    };
 }

@@ -266,12 +266,7 @@ public sealed class ModelCheckpoint : Callback
 
     private void SetMonitorOp()
     {
-        bool? maximize = Mode switch
-        {
-            "min" => false,
-            "max" => true,
-            _ => MetricDirections.ForMonitor(Monitor, Model),
-        };
+        bool? maximize = MetricDirections.Maximize(Mode, Monitor, Model);
         _maximize = maximize ?? throw new ArgumentException(
             $"ModelCheckpoint callback received monitor={Monitor}, but Keras isn't able to automatically determine " +
             "whether that metric should be maximized or minimized. Pass `mode='max'` in order to monitor based on " +
