@@ -42,8 +42,11 @@ public abstract partial class Model
             : SummaryTable.Render(["Layer (type)", "Output Shape", "Param #"], rows, widths, [false, false, true]));
         long trainable = TrainableWeights.Sum(v => v.Shape.NumElements ?? 0);
         long nonTrainable = NonTrainableWeights.Sum(v => v.Shape.NumElements ?? 0);
-        // Keras counts the optimizer's `iteration` and `learning_rate` variables too, once it is built.
-        long optimizer = Optimizer is { Built: true } built ? built.Variables.Sum(v => v.Shape.NumElements ?? 0) + 2 : 0;
+        // Keras counts the optimizer's `iteration` and `learning_rate` variables too (no `learning_rate` with a
+        // schedule), once it is built.
+        long optimizer = Optimizer is { Built: true } built
+            ? built.Variables.Sum(v => v.Shape.NumElements ?? 0) + (built.Schedule is null ? 2 : 1)
+            : 0;
         long total = trainable + nonTrainable + optimizer;
         sb.Append($" Total params: {Count(total)} ({SummaryTable.ReadableMemorySize(total * 4.0)})\n");
         sb.Append($" Trainable params: {Count(trainable)} ({SummaryTable.ReadableMemorySize(trainable * 4.0)})\n");

@@ -11,7 +11,7 @@ namespace Keras.Optimizers;
 public class AdamW : Adam
 {
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="learningRate">The learning rate. Defaults to 0.001.</param>
+    /// <param name="learningRate">The learning rate, or a schedule. Defaults to 0.001.</param>
     /// <param name="weightDecay">The decoupled weight decay, non-negative. Defaults to 0.004.</param>
     /// <param name="beta1">Decay of the first moment, in [0, 1). Defaults to 0.9.</param>
     /// <param name="beta2">Decay of the second moment, in [0, 1). Defaults to 0.999.</param>
@@ -22,10 +22,10 @@ public class AdamW : Adam
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"adamw"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public AdamW(double learningRate = 0.001, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999,
+    public AdamW(LearningRateOrSchedule? learningRate = null, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999,
         double epsilon = 1e-7, bool amsgrad = false, double? clipnorm = null, double? clipvalue = null,
         double? globalClipnorm = null, string name = "adamw")
-        : base(learningRate, beta1, beta2, epsilon, amsgrad, weightDecay, clipnorm, clipvalue, globalClipnorm, name)
+        : base(learningRate ?? 0.001, beta1, beta2, epsilon, amsgrad, weightDecay, clipnorm, clipvalue, globalClipnorm, name)
     {
     }
 }

@@ -11,7 +11,7 @@ public class Adamax : Optimizer
     private Variable[] _norms = [];
 
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="learningRate">The learning rate. Defaults to 0.001.</param>
+    /// <param name="learningRate">The learning rate, or a schedule. Defaults to 0.001.</param>
     /// <param name="beta1">Decay of the first moment, in [0, 1). Defaults to 0.9.</param>
     /// <param name="beta2">Decay of the weighted infinity norm, in [0, 1). Defaults to 0.999.</param>
     /// <param name="epsilon">Numerical stability constant, non-negative. Defaults to 1e-7.</param>
@@ -21,10 +21,10 @@ public class Adamax : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"adamax"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public Adamax(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7,
+    public Adamax(LearningRateOrSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7,
         double? weightDecay = null, double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null,
         string name = "adamax")
-        : base(learningRate, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
+        : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Beta1 = OptimizerArguments.Decay(beta1, "beta_1", nameof(beta1));
         Beta2 = OptimizerArguments.Decay(beta2, "beta_2", nameof(beta2));

@@ -12,17 +12,18 @@ public abstract partial class Optimizer
     internal virtual IReadOnlyList<Variable> SlotsInKerasOrder => Variables;
 
     /// <summary>Builds the optimizer for <paramref name="trainableWeights"/> if needed and describes its saved state in
-    /// Keras 3 order: <c>iteration</c> (int64 scalar), <c>learning_rate</c> (float32 scalar), then the slots.</summary>
+    /// Keras 3 order: <c>iteration</c> (int64 scalar), <c>learning_rate</c> (float32 scalar; absent with a
+    /// <see cref="Schedule"/>, for which Keras creates no variable), then the slots.</summary>
     /// <param name="trainableWeights">The model's trainable weights, in model order.</param>
     /// <returns>Each entry's path (<c>adam/iteration</c>), shape and dtype.</returns>
     internal IReadOnlyList<(string Path, Shape Shape, string DType)> StateSpec(IReadOnlyList<Variable> trainableWeights)
     {
         Build(trainableWeights);
-        var spec = new List<(string, Shape, string)>
+        var spec = new List<(string, Shape, string)> { ($"{Name}/iteration", new Shape(), "int64") };
+        if (Schedule is null)
         {
-            ($"{Name}/iteration", new Shape(), "int64"),
-            ($"{Name}/learning_rate", new Shape(), "float32"),
-        };
+            spec.Add(($"{Name}/learning_rate", new Shape(), "float32"));
+        }
         spec.AddRange(SlotsInKerasOrder.Select(v => (v.Path, v.Shape, v.DType)));
         return spec;
     }
@@ -35,11 +36,11 @@ public abstract partial class Optimizer
         {
             return [];
         }
-        var state = new List<(string, Tensor)>
+        var state = new List<(string, Tensor)> { ($"{Name}/iteration", Ops.Full([], Iterations, "int64")) };
+        if (Schedule is null)
         {
-            ($"{Name}/iteration", Ops.Full([], Iterations, "int64")),
-            ($"{Name}/learning_rate", Ops.Full([], (float)LearningRate, "float32")),
-        };
+            state.Add(($"{Name}/learning_rate", Ops.Full([], (float)LearningRate, "float32")));
+        }
         state.AddRange(SlotsInKerasOrder.Select(v => (v.Path, v.Numpy())));
         return state;
     }
@@ -73,11 +74,16 @@ public abstract partial class Optimizer
         }
         using var scope = KerasBackend.Current.MemoryScope();
         Iterations = values[0].to_type(torch.ScalarType.Int64).item<long>();
-        LearningRate = FromFloat32(values[1].to_type(torch.ScalarType.Float32).item<float>());
+        int firstSlot = 1;
+        if (Schedule is null)
+        {
+            LearningRate = FromFloat32(values[1].to_type(torch.ScalarType.Float32).item<float>());
+            firstSlot = 2;
+        }
         var slots = SlotsInKerasOrder;
         for (int i = 0; i < slots.Count; i++)
         {
-            slots[i].Assign(values[i + 2].to(slots[i].Value.dtype, slots[i].Value.device));
+            slots[i].Assign(values[i + firstSlot].to(slots[i].Value.dtype, slots[i].Value.device));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Keras.Backend;
+using Keras.Optimizers.Schedules;
 
 namespace Keras.Optimizers;
 
@@ -11,7 +12,9 @@ namespace Keras.Optimizers;
 /// decay <c>w -= w·weight_decay·lr</c>, call <see cref="UpdateStep"/> for each variable, apply constraints, then
 /// increment <see cref="Iterations"/>. Inside <see cref="UpdateStep"/>, Keras' <c>local_step</c> is
 /// <c>Iterations + 1</c>.</para>
-/// <para><see cref="LearningRate"/> may be changed at any time, also during training (callbacks do).
+/// <para><see cref="LearningRate"/> may be changed at any time, also during training (callbacks do), unless the
+/// optimizer was created with a <see cref="LearningRateSchedule"/>: then each update uses the schedule's value at
+/// <see cref="Iterations"/> (before the increment) and the rate cannot be set.
 /// Strings convert implicitly: <c>Optimizer opt = "adam";</c> gives Keras' defaults.</para>
 /// </remarks>
 /// <example><code>
@@ -29,7 +32,8 @@ public abstract partial class Optimizer
     private double _learningRate;
 
     /// <summary>Creates an optimizer.</summary>
-    /// <param name="learningRate">The learning rate; must be non-negative and finite.</param>
+    /// <param name="learningRate">The learning rate, non-negative and finite, or a <see cref="LearningRateSchedule"/>.
+    /// </param>
     /// <param name="name">The Keras name (<c>adam</c>), used in slot paths.</param>
     /// <param name="weightDecay">Decoupled weight decay applied before each update, if set; must be non-negative.
     /// Defaults to none.</param>
@@ -38,7 +42,7 @@ public abstract partial class Optimizer
     /// <param name="globalClipnorm">Clip all gradients jointly to this global norm, if set. Defaults to none.</param>
     /// <exception cref="ArgumentException">An argument is out of range, or more than one clipping option is
     /// set.</exception>
-    protected Optimizer(double learningRate, string name, double? weightDecay = null, double? clipnorm = null,
+    protected Optimizer(LearningRateOrSchedule learningRate, string name, double? weightDecay = null, double? clipnorm = null,
         double? clipvalue = null, double? globalClipnorm = null)
     {
         if (string.IsNullOrEmpty(name))
@@ -47,7 +51,11 @@ public abstract partial class Optimizer
                 $"Optimizer name must be a non-empty string. Received: name=\"{name}\"", nameof(name));
         }
         Name = name;
-        _learningRate = CheckLearningRate(learningRate, nameof(learningRate));
+        Schedule = learningRate.Schedule;
+        if (Schedule is null)
+        {
+            _learningRate = CheckLearningRate(learningRate.Value, nameof(learningRate));
+        }
         int clipArgs = (clipnorm is null ? 0 : 1) + (clipvalue is null ? 0 : 1) + (globalClipnorm is null ? 0 : 1);
         if (clipArgs > 1)
         {
@@ -64,13 +72,28 @@ public abstract partial class Optimizer
     /// <summary>The Keras name, used for slot variable paths (<c>adam/dense_kernel_momentum</c>).</summary>
     public string Name { get; }
 
-    /// <summary>The learning rate used by the next update; may be changed during training.</summary>
-    /// <exception cref="ArgumentException">The value is negative, infinite or NaN.</exception>
+    /// <summary>The learning rate used by the next update: the fixed rate, or the <see cref="Schedule"/>'s value at
+    /// <see cref="Iterations"/>. A fixed rate may be changed during training.</summary>
+    /// <exception cref="ArgumentException">The value set is negative, infinite or NaN.</exception>
+    /// <exception cref="InvalidOperationException">The optimizer uses a <see cref="Schedule"/>.</exception>
     public double LearningRate
     {
-        get => _learningRate;
-        set => _learningRate = CheckLearningRate(value, nameof(LearningRate));
+        get => Schedule is null ? _learningRate : Schedule.Call(Iterations);
+        set
+        {
+            if (Schedule is not null)
+            {
+                throw new InvalidOperationException(
+                    "This optimizer was created with a `LearningRateSchedule` object as its `learning_rate` " +
+                    "constructor argument, hence its learning rate is not settable. If you need the learning rate " +
+                    "to be settable, you should instantiate the optimizer with a float `learning_rate` argument.");
+            }
+            _learningRate = CheckLearningRate(value, nameof(LearningRate));
+        }
     }
+
+    /// <summary>The learning-rate schedule the optimizer was created with, or null for a fixed rate.</summary>
+    public LearningRateSchedule? Schedule { get; }
 
     /// <summary>Decoupled weight decay (<c>w -= w·weight_decay·lr</c> before each update), if set.</summary>
     public double? WeightDecay { get; }
@@ -199,12 +222,12 @@ public abstract partial class Optimizer
     }
 
     /// <summary>The Keras config (<c>name</c>, <c>learning_rate</c>, clipping and decay settings plus the
-    /// optimizer's own).</summary>
+    /// optimizer's own); <c>learning_rate</c> holds the <see cref="Schedule"/> itself when there is one.</summary>
     /// <returns>The config.</returns>
     public virtual Dictionary<string, object?> GetConfig() => new()
     {
         ["name"] = Name,
-        ["learning_rate"] = LearningRate,
+        ["learning_rate"] = Schedule ?? (object)LearningRate,
         ["weight_decay"] = WeightDecay,
         ["clipnorm"] = Clipnorm,
         ["global_clipnorm"] = GlobalClipnorm,

@@ -13,7 +13,7 @@ public class RMSprop : Optimizer
     private Variable[] _averageGradients = [];
 
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="learningRate">The learning rate. Defaults to 0.001.</param>
+    /// <param name="learningRate">The learning rate, or a schedule. Defaults to 0.001.</param>
     /// <param name="rho">Discounting factor for the old squared gradients, in [0, 1]. Defaults to 0.9.</param>
     /// <param name="momentum">Momentum, in [0, 1]; 0 keeps no momentum slot. Defaults to 0.</param>
     /// <param name="epsilon">Numerical stability constant, non-negative. Defaults to 1e-7.</param>
@@ -25,10 +25,10 @@ public class RMSprop : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"rmsprop"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public RMSprop(double learningRate = 0.001, double rho = 0.9, double momentum = 0.0, double epsilon = 1e-7,
+    public RMSprop(LearningRateOrSchedule? learningRate = null, double rho = 0.9, double momentum = 0.0, double epsilon = 1e-7,
         bool centered = false, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
         double? globalClipnorm = null, string name = "rmsprop")
-        : base(learningRate, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
+        : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Rho = OptimizerArguments.Fraction(rho, "rho", nameof(rho));
         Momentum = OptimizerArguments.Fraction(momentum, "momentum", nameof(momentum));

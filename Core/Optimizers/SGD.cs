@@ -9,7 +9,7 @@ public class SGD : Optimizer
     private Variable[] _momentums = [];
 
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="learningRate">The learning rate. Defaults to 0.01.</param>
+    /// <param name="learningRate">The learning rate, or a schedule. Defaults to 0.01.</param>
     /// <param name="momentum">Momentum, in [0, 1]; 0 is plain gradient descent. Defaults to 0.</param>
     /// <param name="nesterov">Whether to apply Nesterov momentum. Defaults to false.</param>
     /// <param name="weightDecay">Decoupled weight decay, if set. Defaults to none.</param>
@@ -18,9 +18,9 @@ public class SGD : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"SGD"</c>, as in Keras.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public SGD(double learningRate = 0.01, double momentum = 0.0, bool nesterov = false, double? weightDecay = null,
+    public SGD(LearningRateOrSchedule? learningRate = null, double momentum = 0.0, bool nesterov = false, double? weightDecay = null,
         double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null, string name = "SGD")
-        : base(learningRate, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
+        : base(learningRate ?? 0.01, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Momentum = OptimizerArguments.Fraction(momentum, "momentum", nameof(momentum));
         Nesterov = nesterov;

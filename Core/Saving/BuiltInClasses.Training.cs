@@ -22,6 +22,7 @@ internal static partial class BuiltInClasses
     static partial void RegisterTrainingObjects()
     {
         RegisterOptimizers();
+        RegisterSchedules();
         RegisterLosses();
         RegisterMetrics();
     }
@@ -187,16 +188,15 @@ internal static partial class BuiltInClasses
 
         internal double? GlobalClipnorm { get; }
 
-        /// <summary><c>learning_rate</c> (Keras 2.0–2.2: <c>lr</c>); a float32-rounded value reads back as the decimal
-        /// it came from (0.0010000000474974513 → 0.001).</summary>
-        internal double LearningRate(double defaultValue)
+        /// <summary><c>learning_rate</c> (Keras 2.0–2.2: <c>lr</c>): a schedule envelope (Keras 3 or legacy form),
+        /// or a number; a float32-rounded value reads back as the decimal it came from (0.0010000000474974513 →
+        /// 0.001).</summary>
+        internal LearningRateOrSchedule LearningRate(double defaultValue)
         {
             string key = _reader.Has("learning_rate") ? "learning_rate" : "lr";
             if (_reader.Config[key] is JsonObject schedule)
             {
-                throw new NotSupportedException(
-                    $"Optimizer {_reader.ClassName} uses a learning-rate schedule " +
-                    $"({JsonValues.Preview(schedule)}), which Keras.Net does not implement.");
+                return KerasSerialization.Deserialize<Optimizers.Schedules.LearningRateSchedule>(schedule);
             }
             double lr = _reader.GetDouble(key, defaultValue);
             return (double)(float)lr == lr ? Optimizers.Optimizer.FromFloat32((float)lr) : lr;

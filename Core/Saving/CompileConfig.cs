@@ -93,12 +93,16 @@ internal static class CompileConfig
         };
     }
 
-    /// <summary>An optimizer's envelope; the learning rate is written as the float32 value Keras keeps in its variable
-    /// (0.001 → 0.0010000000474974513).</summary>
+    /// <summary>An optimizer's envelope; a fixed learning rate is written as the float32 value Keras keeps in its
+    /// variable (0.001 → 0.0010000000474974513), a schedule as its envelope (legacy form in a legacy
+    /// envelope).</summary>
     internal static JsonObject SerializeOptimizer(Optimizer optimizer, bool legacy)
     {
-        var config = KerasSerialization.SerializeConfig(optimizer.GetConfig());
-        config["learning_rate"] = (double)(float)optimizer.LearningRate;
+        var config = KerasSerialization.SerializeConfig(optimizer.GetConfig(), legacy);
+        if (optimizer.Schedule is null)
+        {
+            config["learning_rate"] = (double)(float)optimizer.LearningRate;
+        }
         return Envelope(optimizer, config, legacy);
     }
 
@@ -109,7 +113,7 @@ internal static class CompileConfig
     /// <param name="file">The file it came from, for messages.</param>
     /// <exception cref="KerasFileException">An optimizer, loss or metric is unknown or malformed, the losses do not
     /// fit the model's outputs, or the config uses a Keras feature Keras.Net does not implement
-    /// (<c>weighted_metrics</c>, learning-rate schedules, EMA; the inner exception is a
+    /// (<c>weighted_metrics</c>, EMA; the inner exception is a
     /// <see cref="NotSupportedException"/>).</exception>
     internal static void Compile(Model model, JsonObject config, string? file)
     {

@@ -229,6 +229,7 @@ public static partial class KerasSerialization
         : typeof(Initializer).IsAssignableFrom(type) ? "initializer"
         : typeof(Regularizers.Regularizer).IsAssignableFrom(type) ? "regularizer"
         : typeof(Constraints.Constraint).IsAssignableFrom(type) ? "constraint"
+        : typeof(Optimizers.Schedules.LearningRateSchedule).IsAssignableFrom(type) ? "learning rate schedule"
         : type == typeof(ActivationFunction) ? "activation"
         : "object";
 }

@@ -58,7 +58,8 @@ public static partial class KerasSerialization
         Envelope(SerializationRegistry.Find(value.GetType()), className, SerializeConfig(config, legacy), legacy);
 
     /// <summary>Serializes one config value: numbers, strings, booleans, null, shapes and arrays (unknown dimensions
-    /// as null), dictionaries, initializers (envelopes), activations (their names) and layers (envelopes).</summary>
+    /// as null), dictionaries, initializers, regularizers, constraints and learning-rate schedules (envelopes),
+    /// activations (their names) and layers (envelopes).</summary>
     /// <param name="value">The value, as found in a <c>GetConfig()</c> dictionary.</param>
     /// <param name="legacy">Write nested objects in the Keras 2 form. Defaults to false.</param>
     /// <returns>The JSON value.</returns>
@@ -77,6 +78,8 @@ public static partial class KerasSerialization
         Initializer initializer => SerializeInitializer(initializer, legacy),
         Regularizers.Regularizer regularizer => SerializeObject(regularizer, regularizer.ClassName, regularizer.GetConfig(), legacy),
         Constraints.Constraint constraint => SerializeObject(constraint, constraint.ClassName, constraint.GetConfig(), legacy),
+        Optimizers.Schedules.LearningRateSchedule schedule =>
+            SerializeObject(schedule, schedule.GetType().Name, schedule.GetConfig(), legacy),
         ActivationFunction activation => JsonValue.Create(activation.Name),
         Layer layer => SerializeLayer(layer, legacy),
         IDictionary dictionary => SerializeDictionary(dictionary, legacy),
