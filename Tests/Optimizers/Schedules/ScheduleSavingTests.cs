@@ -150,6 +150,25 @@ public sealed class ScheduleSavingTests
         Assert.Contains("Argument `decay_steps` must be > 0. Received: decay_steps=0", error.Message);
     }
 
+    [Fact]
+    public void CustomSchedule_RegisteredByTheUser_RoundTrips()
+    {
+        string registered = SerializationRegistry.Register<Halving>("Halving",
+            c => new Halving(new ConfigReader("Halving", c).GetDouble("initial_learning_rate")), "ScheduleTests");
+        Assert.Equal("ScheduleTests>Halving", registered);
+        var sgd = new SGD(learningRate: new Halving(0.3));
+        var envelope = CompileConfig.SerializeOptimizer(sgd, legacy: false);
+        var node = envelope["config"]!["learning_rate"]!;
+        Assert.Null(node["module"]);
+        Assert.Equal("ScheduleTests>Halving", (string?)node["registered_name"]);
+
+        var restored = KerasSerialization.Deserialize<Optimizer>(envelope);
+        var halving = Assert.IsType<Halving>(restored.Schedule);
+        Assert.Equal(0.3, halving.InitialLearningRate);
+        Assert.Equal(0.3, restored.LearningRate, 12);
+        Assert.Equal(0.1, restored.Schedule!.Call(2), 12);
+    }
+
     [Theory]
     [InlineData("m.keras")]
     [InlineData("m.h5")]
@@ -215,6 +234,17 @@ public sealed class ScheduleSavingTests
             y[i, 0] = x[i, 0] - 0.5f * x[i, 2];
         }
         return (x, y);
+    }
+
+    /// <summary>A user schedule: <c>initial / (step + 1)</c>.</summary>
+    private sealed class Halving(double initialLearningRate) : LearningRateSchedule
+    {
+        public double InitialLearningRate => initialLearningRate;
+
+        public override Dictionary<string, object?> GetConfig() =>
+            new() { ["initial_learning_rate"] = initialLearningRate };
+
+        protected override double CallCore(long step) => initialLearningRate / (step + 1);
     }
 
     private static string Json(Dictionary<string, object?> config) =>
