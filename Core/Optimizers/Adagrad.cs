@@ -10,8 +10,8 @@ public class Adagrad : Optimizer
     private Variable[] _accumulators = [];
 
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="learningRate">The learning rate, or a schedule; Adagrad often wants a larger one (the paper uses 1.0).
-    /// Defaults to 0.001.</param>
+    /// <param name="learningRate">The learning rate, or a schedule; Adagrad often wants a larger one (the paper uses
+    /// 1.0). Defaults to 0.001.</param>
     /// <param name="initialAccumulatorValue">Starting value of the accumulators, non-negative. Defaults to 0.1.</param>
     /// <param name="epsilon">Numerical stability constant, non-negative. Defaults to 1e-7.</param>
     /// <param name="weightDecay">Decoupled weight decay, if set. Defaults to none.</param>
@@ -20,9 +20,9 @@ public class Adagrad : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"adagrad"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public Adagrad(LearningRateOrSchedule? learningRate = null, double initialAccumulatorValue = 0.1, double epsilon = 1e-7,
-        double? weightDecay = null, double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null,
-        string name = "adagrad")
+    public Adagrad(LearningRateOrSchedule? learningRate = null, double initialAccumulatorValue = 0.1,
+        double epsilon = 1e-7, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
+        double? globalClipnorm = null, string name = "adagrad")
         : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         InitialAccumulatorValue = OptimizerArguments.NonNegative(

@@ -23,9 +23,9 @@ public class Adam : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"adam"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public Adam(LearningRateOrSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7,
-        bool amsgrad = false, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
-        double? globalClipnorm = null, string name = "adam")
+    public Adam(LearningRateOrSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999,
+        double epsilon = 1e-7, bool amsgrad = false, double? weightDecay = null, double? clipnorm = null,
+        double? clipvalue = null, double? globalClipnorm = null, string name = "adam")
         : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Beta1 = OptimizerArguments.Decay(beta1, "beta_1", nameof(beta1));

@@ -22,10 +22,11 @@ public class AdamW : Adam
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"adamw"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public AdamW(LearningRateOrSchedule? learningRate = null, double weightDecay = 0.004, double beta1 = 0.9, double beta2 = 0.999,
-        double epsilon = 1e-7, bool amsgrad = false, double? clipnorm = null, double? clipvalue = null,
-        double? globalClipnorm = null, string name = "adamw")
-        : base(learningRate ?? 0.001, beta1, beta2, epsilon, amsgrad, weightDecay, clipnorm, clipvalue, globalClipnorm, name)
+    public AdamW(LearningRateOrSchedule? learningRate = null, double weightDecay = 0.004, double beta1 = 0.9,
+        double beta2 = 0.999, double epsilon = 1e-7, bool amsgrad = false, double? clipnorm = null,
+        double? clipvalue = null, double? globalClipnorm = null, string name = "adamw")
+        : base(learningRate ?? 0.001, beta1, beta2, epsilon, amsgrad, weightDecay, clipnorm, clipvalue,
+            globalClipnorm, name)
     {
     }
 }

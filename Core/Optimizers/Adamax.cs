@@ -21,9 +21,9 @@ public class Adamax : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"adamax"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public Adamax(LearningRateOrSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7,
-        double? weightDecay = null, double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null,
-        string name = "adamax")
+    public Adamax(LearningRateOrSchedule? learningRate = null, double beta1 = 0.9, double beta2 = 0.999,
+        double epsilon = 1e-7, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
+        double? globalClipnorm = null, string name = "adamax")
         : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Beta1 = OptimizerArguments.Decay(beta1, "beta_1", nameof(beta1));

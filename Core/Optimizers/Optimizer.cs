@@ -20,6 +20,7 @@ namespace Keras.Optimizers;
 /// <example><code>
 /// var adam = new Adam(learningRate: 1e-3);
 /// model.Compile(optimizer: adam, loss: "mse");
+/// var scheduled = new SGD(learningRate: new ExponentialDecay(0.1, decaySteps: 1000, decayRate: 0.96));
 /// </code></example>
 public abstract partial class Optimizer
 {
@@ -42,8 +43,8 @@ public abstract partial class Optimizer
     /// <param name="globalClipnorm">Clip all gradients jointly to this global norm, if set. Defaults to none.</param>
     /// <exception cref="ArgumentException">An argument is out of range, or more than one clipping option is
     /// set.</exception>
-    protected Optimizer(LearningRateOrSchedule learningRate, string name, double? weightDecay = null, double? clipnorm = null,
-        double? clipvalue = null, double? globalClipnorm = null)
+    protected Optimizer(LearningRateOrSchedule learningRate, string name, double? weightDecay = null,
+        double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null)
     {
         if (string.IsNullOrEmpty(name))
         {

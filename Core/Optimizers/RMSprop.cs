@@ -25,9 +25,9 @@ public class RMSprop : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"rmsprop"</c>.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public RMSprop(LearningRateOrSchedule? learningRate = null, double rho = 0.9, double momentum = 0.0, double epsilon = 1e-7,
-        bool centered = false, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
-        double? globalClipnorm = null, string name = "rmsprop")
+    public RMSprop(LearningRateOrSchedule? learningRate = null, double rho = 0.9, double momentum = 0.0,
+        double epsilon = 1e-7, bool centered = false, double? weightDecay = null, double? clipnorm = null,
+        double? clipvalue = null, double? globalClipnorm = null, string name = "rmsprop")
         : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Rho = OptimizerArguments.Fraction(rho, "rho", nameof(rho));

@@ -18,8 +18,9 @@ public class SGD : Optimizer
     /// <param name="globalClipnorm">Global-norm clipping, if set. Defaults to none.</param>
     /// <param name="name">The name. Defaults to <c>"SGD"</c>, as in Keras.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
-    public SGD(LearningRateOrSchedule? learningRate = null, double momentum = 0.0, bool nesterov = false, double? weightDecay = null,
-        double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null, string name = "SGD")
+    public SGD(LearningRateOrSchedule? learningRate = null, double momentum = 0.0, bool nesterov = false,
+        double? weightDecay = null, double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null,
+        string name = "SGD")
         : base(learningRate ?? 0.01, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Momentum = OptimizerArguments.Fraction(momentum, "momentum", nameof(momentum));

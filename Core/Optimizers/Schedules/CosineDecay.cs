@@ -4,8 +4,8 @@ namespace Keras.Optimizers.Schedules;
 /// restarts).</summary>
 /// <remarks>
 /// <para>Without <see cref="WarmupTarget"/> the rate decays from the initial rate to <c>initial · alpha</c> over
-/// <see cref="DecaySteps"/>: <c>initial · ((1 - alpha) · 0.5 · (1 + cos(π · min(step, decay_steps) / decay_steps)) +
-/// alpha)</c>.</para>
+/// <see cref="DecaySteps"/>:
+/// <c>initial · ((1 - alpha) · 0.5 · (1 + cos(π · min(step, decay_steps) / decay_steps)) + alpha)</c>.</para>
 /// <para>With <see cref="WarmupTarget"/> the rate first rises linearly from the initial rate to the target over
 /// <see cref="WarmupSteps"/>, then decays from the target to <c>target · alpha</c> over <see cref="DecaySteps"/>, and
 /// stays there. Computed in float32, as Keras.</para>

@@ -3,7 +3,8 @@ namespace Keras.Optimizers.Schedules;
 /// <summary>Exponential decay (<c>keras.optimizers.schedules.ExponentialDecay</c>):
 /// <c>initial_learning_rate · decay_rate ^ (step / decay_steps)</c>.</summary>
 /// <remarks>With <see cref="Staircase"/>, <c>step / decay_steps</c> is floored, so the rate drops every
-/// <see cref="DecaySteps"/> steps. Computed in float32, as Keras computes it in the dtype of the initial rate.</remarks>
+/// <see cref="DecaySteps"/> steps. Computed in float32, as Keras computes it in the dtype of the initial
+/// rate.</remarks>
 /// <example><code>
 /// // 0.1, then ×0.96 every 100000 steps.
 /// var schedule = new ExponentialDecay(0.1, decaySteps: 100000, decayRate: 0.96, staircase: true);

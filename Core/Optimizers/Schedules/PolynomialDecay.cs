@@ -14,7 +14,8 @@ public sealed class PolynomialDecay : LearningRateSchedule
 {
     /// <summary>Creates the schedule.</summary>
     /// <param name="initialLearningRate">The learning rate at step 0.</param>
-    /// <param name="decaySteps">The number of steps to reach <paramref name="endLearningRate"/>; must be &gt; 0.</param>
+    /// <param name="decaySteps">The number of steps to reach <paramref name="endLearningRate"/>; must be &gt;
+    /// 0.</param>
     /// <param name="endLearningRate">The final learning rate. Defaults to 0.0001.</param>
     /// <param name="power">The power of the polynomial. Defaults to 1.0.</param>
     /// <param name="cycle">Whether to restart the decay after <paramref name="decaySteps"/>. Defaults to false.</param>

@@ -26,8 +26,9 @@ public sealed class ScheduleGoldenTests
         for (int i = 0; i < steps.Length; i++)
         {
             double actual = schedule.Call(steps[i]);
-            // float32 arithmetic: cos/pow/log may differ from numpy's by an ulp or two.
-            double tolerance = 4e-7 * Math.Abs(expected[i]) + 1e-9;
+            // float32 arithmetic: cos/pow/log differ between libraries by an ulp or so, which the cosine's flat end
+            // amplifies (Keras' torch backend and numpy differ by up to 5e-7 relative on these cases).
+            double tolerance = 1e-6 * Math.Abs(expected[i]) + 1e-9;
             Assert.True(Math.Abs(actual - expected[i]) <= tolerance,
                 $"{name} at step {steps[i]}: expected {expected[i]:R}, got {actual:R}");
         }
