@@ -7,7 +7,7 @@ public static partial class Utils
     /// <param name="numClasses">The number of classes. Defaults to null (or 0): <c>max(labels) + 1</c>, as Keras.</param>
     /// <returns>A fresh <c>float[labels.Length, numClasses]</c> with a single 1 per row.</returns>
     /// <remarks>Keras' NumPy path returns float64; Keras.Net returns float32, the dtype models train on (Keras' tensor
-    /// path also returns floatx).</remarks>
+    /// path also returns floatx). For tensors use <see cref="Ops.OneHot"/>, which is that tensor path.</remarks>
     /// <exception cref="ArgumentException">A label is negative or not below <paramref name="numClasses"/>, or the
     /// number of classes cannot be inferred from empty labels.</exception>
     /// <example><code>
@@ -70,18 +70,6 @@ public static partial class Utils
         var result = Array.CreateInstance(typeof(float), [.. shape]);
         Buffer.BlockCopy(oneHot, 0, result, 0, oneHot.Length * sizeof(float));
         return result;
-    }
-
-    /// <summary>One-hot encodes a tensor of class indices into float32 (Keras' tensor path of
-    /// <c>to_categorical</c>: <c>one_hot(x, num_classes)</c>, no axis dropped).</summary>
-    /// <param name="labels">Integer class indices.</param>
-    /// <param name="numClasses">The number of classes.</param>
-    /// <returns>A fresh float32 tensor of shape <c>labels.shape + (numClasses)</c>.</returns>
-    public static Tensor ToCategorical(Tensor labels, int numClasses)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numClasses);
-        return Ops.OneHot(labels, numClasses);
     }
 
     private static int InferNumClasses(long[] flat)

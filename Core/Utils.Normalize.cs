@@ -22,6 +22,14 @@ public static partial class Utils
     public static float[] Normalize(float[] x, int axis = -1, double order = 2) =>
         (float[])Normalize((Array)x, axis, order);
 
+    /// <summary>Divides a vector by its norm (<c>keras.utils.normalize</c>); a zero vector is left unchanged.</summary>
+    /// <param name="x">The vector.</param>
+    /// <param name="axis">The axis: -1 (the default) or 0.</param>
+    /// <param name="order">The vector norm order. Defaults to 2.</param>
+    /// <returns>A fresh normalized vector.</returns>
+    public static double[] Normalize(double[] x, int axis = -1, double order = 2) =>
+        (double[])Normalize((Array)x, axis, order);
+
     /// <summary>Divides an array by its norm along <paramref name="axis"/> (<c>keras.utils.normalize</c>).</summary>
     /// <param name="x">The array.</param>
     /// <param name="axis">The axis. Defaults to -1.</param>
@@ -38,7 +46,9 @@ public static partial class Utils
     /// p, <see cref="double.PositiveInfinity"/> (max |x|), <see cref="double.NegativeInfinity"/> (min |x|) or 0 (the
     /// count of non-zero values).</param>
     /// <returns>A fresh array of the same element type and shape (computed in double precision).</returns>
-    /// <remarks>Keras returns float64 for integer input; convert integer data to float first.</remarks>
+    /// <remarks>Keras returns float64 for integer input; convert integer data to float first. Keras' NumPy path turns
+    /// <c>axis=0</c> into -1 by mistake (<c>axis = axis or -1</c>); Keras.Net normalizes along axis 0. For tensors
+    /// use <see cref="Ops.Normalize"/> (Keras' tensor path, order 2).</remarks>
     /// <exception cref="ArgumentException">The element type is not float or double, or the axis is out of
     /// range.</exception>
     public static Array Normalize(Array x, int axis = -1, double order = 2)
@@ -74,28 +84,6 @@ public static partial class Utils
             Buffer.BlockCopy(values, 0, result, 0, values.Length * sizeof(double));
         }
         return result;
-    }
-
-    /// <summary>Normalizes a tensor along <paramref name="axis"/> as Keras' tensor path does
-    /// (<c>ops.normalize</c>: <c>x / max(norm(x), 1e-7)</c>).</summary>
-    /// <param name="x">A float tensor.</param>
-    /// <param name="axis">The axis. Defaults to -1.</param>
-    /// <param name="order">The norm order (see the array overload). Defaults to 2.</param>
-    /// <returns>A fresh tensor the caller owns.</returns>
-    public static Tensor Normalize(Tensor x, int axis = -1, double order = 2)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        if (order == 2)
-        {
-            return Ops.Normalize(x, axis);
-        }
-        using var scope = torch.NewDisposeScope();
-        var magnitude = x.abs();
-        var norm = double.IsPositiveInfinity(order) ? magnitude.amax([axis], keepdim: true)
-            : double.IsNegativeInfinity(order) ? magnitude.amin([axis], keepdim: true)
-            : order == 0 ? magnitude.ne(0).to_type(x.dtype).sum(axis, keepdim: true)
-            : magnitude.pow(order).sum(axis, keepdim: true).pow(1.0 / order);
-        return (x / norm.clamp_min(Ops.Epsilon)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Row-major in-place normalization of <paramref name="values"/> (shape <paramref name="shape"/>) along
