@@ -22,6 +22,15 @@ public sealed class DataBatch
         SampleWeight = sampleWeight;
     }
 
+    /// <summary>Creates a batch for a model with one input and (at most) one output.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="y">The target, or null. Defaults to null.</param>
+    /// <param name="sampleWeight">Per-sample weights, or null. Defaults to null.</param>
+    public DataBatch(Tensor x, Tensor? y = null, Tensor? sampleWeight = null)
+        : this([x ?? throw new ArgumentNullException(nameof(x))], y is null ? null : [y], sampleWeight)
+    {
+    }
+
     /// <summary>One tensor per model input.</summary>
     public IReadOnlyList<Tensor> Inputs { get; }
 

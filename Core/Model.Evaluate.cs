@@ -47,8 +47,16 @@ public abstract partial class Model
 
     private Logs EvaluateData(CompiledState compiled, TensorData data, int batchSize, CallbackList callbacks, int? steps)
     {
+        using var batches = new ArrayEpochSource(data, batchSize, shuffle: false,
+            Math.Min(steps ?? int.MaxValue, data.Steps(batchSize)));
+        return EvaluateBatches(compiled, batches, callbacks);
+    }
+
+    // The evaluation loop shared by array and Sequence inputs: one epoch of `batches`.
+    private Logs EvaluateBatches(CompiledState compiled, IEpochSource batches, CallbackList callbacks)
+    {
         compiled.ResetMetrics();
-        int total = Math.Min(steps ?? int.MaxValue, data.Steps(batchSize));
+        int total = batches.BeginEpoch();
         var empty = new Logs();
         callbacks.TestBegin(empty);
         using (KerasBackend.Current.NoGrad())
@@ -58,11 +66,12 @@ public abstract partial class Model
                 callbacks.TestBatchBegin(step, empty);
                 using (KerasBackend.Current.MemoryScope())
                 {
-                    TestStep(data.Batch(step, batchSize));
+                    TestStep(batches.Next());
                 }
                 callbacks.TestBatchEnd(step, MetricLogs(compiled, lazy: true));
             }
         }
+        batches.EndEpoch();
         var logs = MetricLogs(compiled, lazy: false);
         callbacks.TestEnd(logs);
         return logs;

@@ -41,8 +41,8 @@ public abstract partial class Model
         using var all = ToTensorData(x, y, sampleWeight);
         EnsureBuilt(all.Xs);
         using var weighted = classWeight is null ? null : ClassWeights.Apply(all, classWeight);
-        var source = weighted ?? all;
-        TensorData train = source;
+        var data = weighted ?? all;
+        TensorData train = data;
         TensorData? validation = null;
         if (validationData is { } vd)
         {
@@ -50,17 +50,21 @@ public abstract partial class Model
         }
         else if (validationSplit > 0)
         {
-            (train, validation) = source.Split(validationSplit);
+            (train, validation) = data.Split(validationSplit);
         }
 
+        using var batches = new ArrayEpochSource(train, bs, shuffle, stepsPerEpoch);
+        int validationBs = validationBatchSize ?? bs;
         try
         {
-            return RunEpochs(compiled, train, validation, bs, epochs, verbose, callbacks, shuffle, initialEpoch,
-                stepsPerEpoch, validationBatchSize ?? bs, validationFreq);
+            return RunEpochs(compiled, batches,
+                validation is null ? null : callbackList => EvaluateData(compiled, validation, validationBs,
+                    callbackList, steps: null),
+                epochs, verbose, callbacks, initialEpoch, validationFreq);
         }
         finally
         {
-            if (!ReferenceEquals(train, source))
+            if (!ReferenceEquals(train, data))
             {
                 train.Dispose();
             }
@@ -68,28 +72,30 @@ public abstract partial class Model
         }
     }
 
-    private History RunEpochs(CompiledState compiled, TensorData train, TensorData? validation, int batchSize,
-        int epochs, int verbose, IEnumerable<Callback>? callbacks, bool shuffle, int initialEpoch, int? stepsPerEpoch,
-        int validationBatchSize, int validationFreq)
+    // The epoch loop shared by array and Sequence inputs; `validate` evaluates the validation data, if any.
+    private History RunEpochs(CompiledState compiled, IEpochSource train, Func<CallbackList, Logs>? validate,
+        int epochs, int verbose, IEnumerable<Callback>? callbacks, int initialEpoch, int validationFreq)
     {
-        int steps = stepsPerEpoch ?? train.Steps(batchSize);
-        var parameters = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
+        var parameters = new Dictionary<string, object?>
+        {
+            ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = train.Steps,
+        };
         var callbackList = new CallbackList(callbacks, this, addHistory: true, verbose, parameters);
         StopTraining = false;
         var emptyLogs = new Logs();
         callbackList.TrainBegin(emptyLogs);
         Logs epochLogs = new();
-        using var cursor = new BatchCursor(train, batchSize, shuffle);
         for (int epoch = initialEpoch; epoch < epochs; epoch++)
         {
             compiled.ResetMetrics();
             callbackList.EpochBegin(epoch, new Logs());
+            int steps = train.BeginEpoch();
             for (int step = 0; step < steps; step++)
             {
                 callbackList.TrainBatchBegin(step, emptyLogs);
                 using (KerasBackend.Current.MemoryScope())
                 {
-                    TrainStep(cursor.Next());
+                    TrainStep(train.Next());
                 }
                 callbackList.TrainBatchEnd(step, MetricLogs(compiled, lazy: true));
                 if (StopTraining)
@@ -97,11 +103,11 @@ public abstract partial class Model
                     break;
                 }
             }
+            train.EndEpoch();
             epochLogs = MetricLogs(compiled, lazy: false);
-            if (validation is not null && (epoch + 1) % validationFreq == 0)
+            if (validate is not null && (epoch + 1) % validationFreq == 0)
             {
-                var valLogs = EvaluateData(compiled, validation, validationBatchSize, callbackList, steps: null);
-                foreach (var (key, value) in valLogs)
+                foreach (var (key, value) in validate(callbackList))
                 {
                     epochLogs["val_" + key] = value;
                 }

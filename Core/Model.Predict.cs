@@ -17,7 +17,7 @@ public abstract partial class Model
     /// layers on TorchSharp, <c>"onnxruntime"</c> runs the exported ONNX graph. Defaults to null.</param>
     /// <returns>A fresh CPU tensor owned by the caller, one row per sample.</returns>
     /// <remarks>Safe to call from several threads at once on a built model. Models with several outputs use
-    /// <see cref="PredictMany"/>.</remarks>
+    /// <see cref="PredictMany(ArrayLike, int?, int, int?, IEnumerable{Callback}, string)"/>.</remarks>
     /// <exception cref="ArgumentException"><paramref name="backend"/> names no registered backend.</exception>
     public Tensor Predict(ArrayLike x, int? batchSize = null, int verbose = 1, int? steps = null,
         IEnumerable<Callback>? callbacks = null, string? backend = null)
@@ -48,20 +48,29 @@ public abstract partial class Model
         var inference = InferenceBackends.Get(backend);
         using var data = ToTensorData(x, null, null);
         EnsureBuilt(data.Xs);
-        int total = Math.Min(steps ?? int.MaxValue, data.Steps(bs));
-        var parameters = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = total };
+        using var batches = new ArrayEpochSource(data, bs, shuffle: false, Math.Min(steps ?? int.MaxValue, data.Steps(bs)));
+        return PredictBatches(batches, inference, verbose, callbacks);
+    }
+
+    // The prediction loop shared by array and Sequence inputs: one epoch of `batches`, outputs concatenated.
+    private IReadOnlyList<Tensor> PredictBatches(IEpochSource batches, InferenceBackend inference, int verbose,
+        IEnumerable<Callback>? callbacks)
+    {
+        var parameters = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = 1, ["steps"] = batches.Steps };
         var callbackList = new CallbackList(callbacks, this, addHistory: false, verbose, parameters);
         var empty = new Logs();
         callbackList.PredictBegin(empty);
         using var scope = KerasBackend.Current.MemoryScope();
         using var noGrad = KerasBackend.Current.NoGrad();
+        int total = batches.BeginEpoch();
         var outputs = new List<IReadOnlyList<Tensor>>(total);
         for (int step = 0; step < total; step++)
         {
             callbackList.PredictBatchBegin(step, empty);
-            outputs.Add(inference.Run(this, data.Batch(step, bs).Inputs));
+            outputs.Add(inference.Run(this, batches.Next().Inputs));
             callbackList.PredictBatchEnd(step, empty);
         }
+        batches.EndEpoch();
         var results = Enumerable.Range(0, outputs[0].Count)
             .Select(o => Gather(outputs.Select(batch => batch[o]).ToList()))
             .ToList();

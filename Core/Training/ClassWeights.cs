@@ -10,7 +10,13 @@ internal static class ClassWeights
             throw new ArgumentException("`class_weight` needs exactly one target `y` (a single-output model).");
         }
         using var scope = Backend.KerasBackend.Current.MemoryScope();
-        var y = data.Ys[0];
+        var weights = SampleWeights(data.Ys[0], classWeight).DetachFromDisposeScope();
+        return TensorData.View(data.Xs, data.Ys, weights).WithOwned(weights);
+    }
+
+    /// <summary>Each sample's class weight (1 for classes not listed), in the caller's dispose scope.</summary>
+    internal static Tensor SampleWeights(Tensor y, IReadOnlyDictionary<int, double> classWeight)
+    {
         var labels = y.dim() > 1 && y.shape[^1] > 1
             ? Ops.ArgMax(y, -1)
             : y.reshape(y.shape[0]).to_type(TorchSharp.torch.ScalarType.Int64);
@@ -25,7 +31,6 @@ internal static class ClassWeights
             }
             table[cls] = (float)weight;
         }
-        var weights = Ops.Constant(table).to(labels.device).index_select(0, labels).DetachFromDisposeScope();
-        return TensorData.View(data.Xs, data.Ys, weights).WithOwned(weights);
+        return Ops.Constant(table).to(labels.device).index_select(0, labels);
     }
 }
