@@ -16,8 +16,8 @@ namespace Keras.Callbacks;
 /// (<c>epoch_loss</c>) and, after each evaluation, <c>evaluation_&lt;metric&gt;_vs_iterations</c> at step = the
 /// optimizer's iterations. Values are tensor summaries with the <c>scalars</c>, <c>histograms</c> and
 /// <c>graph_keras_model</c> plugin metadata that TF2 writes.</para>
-/// <para>Event files are created when first needed, flushed at the end of each epoch and closed when training ends;
-/// a later run (or <c>Evaluate</c> with this callback) starts new files. With an integer <see cref="UpdateFreq"/> the
+/// <para>Event files are created when first needed, flushed at the end of each epoch and closed when training (or an
+/// <c>Evaluate</c> or <c>Predict</c> given this callback) ends; a later run starts new files. With an integer <see cref="UpdateFreq"/> the
 /// <c>batch_</c> summaries are written every that many batches, as Keras documents it. Not offered: Keras'
 /// <c>write_images</c>, <c>profile_batch</c> and <c>embeddings_freq</c> (TensorFlow's profiler and projector).</para>
 /// </remarks>
@@ -39,6 +39,7 @@ public sealed class TensorBoard : Callback, IDisposable
     private long _batchStart;
     private long _epochStart;
     private long _previousEpochIterations;
+    private bool _inFit;
 
     /// <summary>Creates the callback.</summary>
     /// <param name="logDir">The directory of the event files (<c>train/</c> and <c>validation/</c> inside it).
@@ -110,12 +111,21 @@ public sealed class TensorBoard : Callback, IDisposable
     /// <inheritdoc />
     public override void OnTrainBegin(Logs logs)
     {
+        _inFit = true;
         _globalTrainBatch = 0;
         _previousEpochIterations = 0;
     }
 
     /// <inheritdoc />
-    public override void OnTrainEnd(Logs logs) => CloseWriters();
+    public override void OnTrainEnd(Logs logs)
+    {
+        _inFit = false;
+        CloseWriters();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Closes the event file that <see cref="SetModel"/> opened for the model's config.</remarks>
+    public override void OnPredictEnd(Logs logs) => CloseWriters();
 
     /// <inheritdoc />
     public override void OnEpochBegin(int epoch, Logs logs)
@@ -157,19 +167,22 @@ public sealed class TensorBoard : Callback, IDisposable
 
     /// <inheritdoc />
     /// <remarks>Writes <c>evaluation_&lt;metric&gt;_vs_iterations</c> at the optimizer's iteration count, after
-    /// the validation of each epoch and after <c>Evaluate</c>.</remarks>
+    /// the validation of each epoch and after <c>Evaluate</c> (which then closes the event files).</remarks>
     public override void OnTestEnd(Logs logs)
     {
-        if (Model?.Optimizer is not { } optimizer)
+        if (Model?.Optimizer is { } optimizer)
         {
-            return;
+            foreach (var (name, value) in logs)
+            {
+                ValidationWriter.Write(optimizer.Iterations,
+                    SummaryProtos.Scalar($"evaluation_{name}_vs_iterations", (float)value));
+            }
+            ValidationWriter.Flush();
         }
-        foreach (var (name, value) in logs)
+        if (!_inFit)
         {
-            ValidationWriter.Write(optimizer.Iterations,
-                SummaryProtos.Scalar($"evaluation_{name}_vs_iterations", (float)value));
+            CloseWriters();
         }
-        ValidationWriter.Flush();
     }
 
     /// <inheritdoc />
@@ -246,13 +259,15 @@ public sealed class TensorBoard : Callback, IDisposable
         {
             json = KerasSerialization.SerializeLayer(model).ToJsonString(JsonOptions);
         }
-        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException
+            or KeyNotFoundException)
         {
             // As Keras: a model that cannot be serialized must not break training.
             Console.Error.WriteLine($"WARNING: Model failed to serialize as JSON. Ignoring... {e.Message}");
             return;
         }
         TrainWriter.Write(0, SummaryProtos.KerasModel("keras", json));
+        TrainWriter.Flush();
     }
 
     private void CloseWriters()

@@ -190,6 +190,21 @@ public sealed partial class TensorBoardTests : IDisposable
     }
 
     [TensorBoardReaderFact]
+    public void Evaluate_AfterFit_WritesEvaluationAtTheOptimizerIterations_InANewValidationFile()
+    {
+        using var model = Classifier();
+        var (x, y) = RandomData(16);
+        var callback = new TensorBoard(_directory);
+        model.Fit(x, y, epochs: 2, batchSize: 4, verbose: 0, callbacks: [callback]);
+        var results = model.Evaluate(x, y, batchSize: 8, verbose: 0, callbacks: [callback]);
+        var events = ReadEvents(_directory);
+        var evaluation = Assert.Single(Scalars(events, "validation", "evaluation_loss_vs_iterations"));
+        Assert.Equal(2L * StepsPerEpoch, evaluation.Step);
+        Assert.Equal((float)results["loss"], evaluation.Value);
+        Assert.DoesNotContain(events, e => e.Dir == "validation" && e.Tag.StartsWith("epoch_", StringComparison.Ordinal));
+    }
+
+    [TensorBoardReaderFact]
     public void Reader_RejectsAFileWithACorruptedRecord()
     {
         using var model = Classifier();
