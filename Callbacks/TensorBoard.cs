@@ -17,9 +17,10 @@ namespace Keras.Callbacks;
 /// optimizer's iterations. Values are tensor summaries with the <c>scalars</c>, <c>histograms</c> and
 /// <c>graph_keras_model</c> plugin metadata that TF2 writes.</para>
 /// <para>Event files are created when first needed, flushed at the end of each epoch and closed when training (or an
-/// <c>Evaluate</c> or <c>Predict</c> given this callback) ends; a later run starts new files. With an integer <see cref="UpdateFreq"/> the
-/// <c>batch_</c> summaries are written every that many batches, as Keras documents it. Not offered: Keras'
-/// <c>write_images</c>, <c>profile_batch</c> and <c>embeddings_freq</c> (TensorFlow's profiler and projector).</para>
+/// <c>Evaluate</c> or <c>Predict</c> given this callback) ends; a later run starts new files. With an integer
+/// <see cref="UpdateFreq"/> the <c>batch_</c> summaries are written every that many batches, as Keras documents it.
+/// Not offered: Keras' <c>write_images</c>, <c>profile_batch</c> and <c>embeddings_freq</c> (TensorFlow's profiler
+/// and projector).</para>
 /// </remarks>
 /// <example><code>
 /// var tensorBoard = new TensorBoard(logDir: "logs/run1", histogramFreq: 1, updateFreq: 100);
@@ -157,7 +158,8 @@ public sealed class TensorBoard : Callback, IDisposable
         if (WriteStepsPerSecond)
         {
             double seconds = Stopwatch.GetElapsedTime(_batchStart).TotalSeconds;
-            TrainWriter.Write(_globalTrainBatch, SummaryProtos.Scalar("batch_steps_per_second", (float)(1.0 / seconds)));
+            TrainWriter.Write(_globalTrainBatch,
+                SummaryProtos.Scalar("batch_steps_per_second", (float)(1.0 / seconds)));
         }
         foreach (var (name, value) in logs)
         {

@@ -1,6 +1,7 @@
 namespace Keras.Callbacks;
 
-/// <summary>CRC-32C (Castagnoli, reflected polynomial <c>0x82F63B78</c>), table driven, and TFRecord's masked form.</summary>
+/// <summary>CRC-32C (Castagnoli, reflected polynomial <c>0x82F63B78</c>), table driven, and TFRecord's masked
+/// form.</summary>
 /// <remarks>TFRecord files carry <see cref="Mask"/>ed CRCs so that a CRC of data that itself holds CRCs stays
 /// well distributed (TensorFlow's <c>crc32c::Mask</c>).</remarks>
 internal static class Crc32C

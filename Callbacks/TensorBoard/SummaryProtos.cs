@@ -67,7 +67,8 @@ internal static class SummaryProtos
     /// <c>graph_keras_model</c> with content <c>"1"</c>, which TensorBoard's graph dashboard draws.</summary>
     internal static ProtoWriter KerasModel(string tag, string json)
     {
-        var tensor = new ProtoWriter().Int(1, DtString).Message(2, new ProtoWriter()).Bytes(8, Encoding.UTF8.GetBytes(json));
+        var tensor = new ProtoWriter().Int(1, DtString).Message(2, new ProtoWriter())
+            .Bytes(8, Encoding.UTF8.GetBytes(json));
         return Value(tag, Metadata("graph_keras_model", content: "1"u8.ToArray(), dataClass: 0), tensor);
     }
 

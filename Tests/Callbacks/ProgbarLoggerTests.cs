@@ -55,7 +55,8 @@ public sealed class ProgbarLoggerTests
         FitTiny(verbose: 2, new ProgbarLogger(output), validation: true);
         var lines = Lines(output);
         Assert.Equal(4, lines.Length);
-        Assert.Matches(new Regex(@"^4/4 - \d+s - \d+(us|ms|s)/step - loss: \d\.\d{4} - val_loss: \d\.\d{4}$"), lines[1]);
+        Assert.Matches(new Regex(@"^4/4 - \d+s - \d+(us|ms|s)/step - loss: \d\.\d{4} - val_loss: \d\.\d{4}$"),
+            lines[1]);
     }
 
     [Fact]

@@ -163,7 +163,8 @@ public sealed partial class TensorBoardTests : IDisposable
             Assert.Equal("histograms", last.Plugin);
             Assert.Equal(2, (int)last.Json["data_class"]!);
             Assert.Equal(2, (int)last.Json["dtype"]!);
-            var rows = last.Json["value"]!.AsArray().Select(r => r!.AsArray().Select(v => (double)v!).ToArray()).ToList();
+            var rows = last.Json["value"]!.AsArray()
+                .Select(r => r!.AsArray().Select(v => (double)v!).ToArray()).ToList();
             var values = weight.ToArray();
             Assert.Equal(30, rows.Count);
             Assert.Equal(values.Length, rows.Sum(r => r[2]));
@@ -172,7 +173,8 @@ public sealed partial class TensorBoardTests : IDisposable
         }
         Assert.Equal(weights.Count * 2, events.Count(e => e.Plugin == "histograms"));
         Assert.Equal(["hidden/bias/histogram", "hidden/kernel/histogram", "output/bias/histogram",
-            "output/kernel/histogram"], events.Where(e => e.Step == 0 && e.Plugin == "histograms").Select(e => e.Tag).Order());
+            "output/kernel/histogram"],
+            events.Where(e => e.Step == 0 && e.Plugin == "histograms").Select(e => e.Tag).Order());
     }
 
     [TensorBoardReaderFact]
@@ -201,7 +203,8 @@ public sealed partial class TensorBoardTests : IDisposable
         var evaluation = Assert.Single(Scalars(events, "validation", "evaluation_loss_vs_iterations"));
         Assert.Equal(2L * StepsPerEpoch, evaluation.Step);
         Assert.Equal((float)results["loss"], evaluation.Value);
-        Assert.DoesNotContain(events, e => e.Dir == "validation" && e.Tag.StartsWith("epoch_", StringComparison.Ordinal));
+        Assert.DoesNotContain(events,
+            e => e.Dir == "validation" && e.Tag.StartsWith("epoch_", StringComparison.Ordinal));
     }
 
     [TensorBoardReaderFact]
