@@ -1,7 +1,9 @@
 namespace Keras.Callbacks;
 
 /// <summary>Prints Keras' progress: <c>Epoch 1/5</c> and a <see cref="Progbar"/> per epoch, for <c>Evaluate</c> and <c>Predict</c> too.</summary>
-/// <remarks>Added automatically when <c>verbose</c> is 1 or 2; add it yourself to send the output elsewhere.</remarks>
+/// <remarks>Added automatically when <c>verbose</c> is 1 or 2; add it yourself to send the output elsewhere (it then
+/// replaces the default one, and still follows the run's <c>verbose</c>: 0 prints nothing). Unlike Keras, an instance
+/// reused after <c>Fit</c> shows the bar of a later <c>Evaluate</c>.</remarks>
 /// <example><code>
 /// model.Fit(x, y, epochs: 3, callbacks: [new ProgbarLogger(Console.Error)], verbose: 1);
 /// </code></example>
@@ -109,7 +111,8 @@ public sealed class ProgbarLogger : Callback
 
     private void Finish(Logs logs)
     {
-        _bar?.Update(Math.Max(_seen, 1), Values(logs), finalize: true);
+        // Keras finalizes at the target, also when training stopped mid-epoch.
+        _bar?.Update(_target ?? Math.Max(_seen, 1), Values(logs), finalize: true);
         _bar = null;
     }
 
