@@ -32,9 +32,10 @@ public static class VGG19
     /// <param name="name">The model's name. Defaults to <c>"vgg19"</c>.</param>
     /// <returns>The functional model.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (Keras' messages).</exception>
-    /// <exception cref="WeightsNotAvailableException">ImageNet weights are not cached and cannot be downloaded.</exception>
-    public static Functional Build(bool includeTop = true, string? weights = "imagenet", KerasTensor? inputTensor = null,
-        int?[]? inputShape = null, string? pooling = null, int classes = 1000,
+    /// <exception cref="WeightsNotAvailableException">ImageNet weights are not cached and cannot be
+    /// downloaded.</exception>
+    public static Functional Build(bool includeTop = true, string? weights = "imagenet",
+        KerasTensor? inputTensor = null, int?[]? inputShape = null, string? pooling = null, int classes = 1000,
         string? classifierActivation = "softmax", string name = "vgg19") =>
         Vgg.Build([2, 2, 4, 4, 4], includeTop, weights, inputTensor, inputShape, pooling, classes,
             classifierActivation, name, top => top
