@@ -9,8 +9,8 @@ internal static class ApplicationArguments
     /// <summary>The <c>weights</c> value that selects Keras' published ImageNet weights.</summary>
     internal const string ImageNet = "imagenet";
 
-    /// <summary>Where warnings go (Keras' <c>warnings.warn</c>); tests replace it.</summary>
-    internal static Action<string> Warn { get; set; } = message => Console.Error.WriteLine($"UserWarning: {message}");
+    /// <summary>Where warnings go (Keras' <c>warnings.warn</c>): the error output.</summary>
+    internal static Action<string> Warn { get; } = message => Console.Error.WriteLine($"UserWarning: {message}");
 
     /// <summary>Checks <c>weights</c>, <c>classes</c> and <c>pooling</c> as every application does first.</summary>
     /// <param name="weights">Null, <c>"imagenet"</c> or the path of an existing weights file.</param>

@@ -110,6 +110,25 @@ public sealed class ArchitectureTests
         Assert.Equal("xception", xception.Name);
     }
 
+    [Fact]
+    public void InceptionV3_MixedBlocksAreNamedAndOrderedAsKeras()
+    {
+        using Functional model = InceptionV3.Build(includeTop: false, weights: null, inputShape: [75, 75, 3]);
+
+        string[] mixed = model.Layers.Select(l => l.Name).Where(n => n.StartsWith("mixed", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.Equal(
+            [
+                "mixed0", "mixed1", "mixed2", "mixed3", "mixed4", "mixed5", "mixed6", "mixed7", "mixed8", "mixed9_0",
+                "mixed9", "mixed9_1", "mixed10",
+            ],
+            mixed);
+        Assert.Equal(311, model.Layers.Count);
+        Assert.Equal("mixed10", model.Layers[^1].Name);
+        Assert.Equal(21_802_784, model.CountParams());
+    }
+
     private static void CheckCounts(string application, long total, long nonTrainable, int layers)
     {
         using Functional model = Build(application);

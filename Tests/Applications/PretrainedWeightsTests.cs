@@ -57,6 +57,22 @@ public sealed class PretrainedWeightsTests : IDisposable
     }
 
     [Fact]
+    public void Imagenet_FileNamesFollowKerasForAlphaAndSize()
+    {
+        using var scope = WeightsSources.Use(Sources(DatasetTestEnvironment.UnreachableOrigin));
+
+        // A size without published weights falls back to the 224 file, with Keras' warning.
+        var mobileNet = Assert.Throws<WeightsNotAvailableException>(
+            () => MobileNet.Build(inputShape: [100, 100, 3], alpha: 0.25, includeTop: false));
+        var mobileNetV2 = Assert.Throws<WeightsNotAvailableException>(
+            () => MobileNetV2.Build(inputShape: [96, 96, 3], alpha: 0.35, includeTop: false));
+
+        Assert.Equal(Path.Combine(CacheModels, "mobilenet_2_5_224_tf_no_top.h5"), mobileNet.CachePath);
+        Assert.Equal(Path.Combine(CacheModels, "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_96_no_top.h5"),
+            mobileNetV2.CachePath);
+    }
+
+    [Fact]
     public void Imagenet_CachedCopyWithWrongHash_IsNotUsed()
     {
         byte[] bytes = [1, 2, 3];
