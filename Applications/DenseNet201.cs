@@ -2,7 +2,8 @@ using Keras.Layers;
 
 namespace Keras.Applications;
 
-/// <summary>DenseNet201 (Keras' <c>keras.applications.DenseNet201</c>): "Densely Connected Convolutional Networks" (CVPR 2017),
+/// <summary>DenseNet201 (Keras' <c>keras.applications.DenseNet201</c>) from
+/// "Densely Connected Convolutional Networks" (CVPR 2017),
 /// with Keras' layer names, so Keras' ImageNet weights load unchanged.</summary>
 /// <remarks>The default input size is 224×224. Inputs must be preprocessed with <see cref="PreprocessInput(Tensor,
 /// string?)"/> (scaled to [0, 1], then normalized with the ImageNet mean and standard deviation).</remarks>

@@ -2,7 +2,8 @@ using Keras.Layers;
 
 namespace Keras.Applications;
 
-/// <summary>InceptionV3 (Keras' <c>keras.applications.InceptionV3</c>): "Rethinking the Inception Architecture for Computer Vision" (CVPR 2016),
+/// <summary>InceptionV3 (Keras' <c>keras.applications.InceptionV3</c>) from
+/// "Rethinking the Inception Architecture for Computer Vision" (CVPR 2016),
 /// with Keras' layer names, so Keras' ImageNet weights load unchanged.</summary>
 /// <remarks>The default input size is 299×299. Inputs must be preprocessed with <see cref="PreprocessInput(Tensor,
 /// string?)"/> (scaled to [-1, 1]).</remarks>

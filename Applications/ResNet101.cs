@@ -2,7 +2,8 @@ using Keras.Layers;
 
 namespace Keras.Applications;
 
-/// <summary>ResNet101 (Keras' <c>keras.applications.ResNet101</c>): "Deep Residual Learning for Image Recognition" (CVPR 2015),
+/// <summary>ResNet101 (Keras' <c>keras.applications.ResNet101</c>) from
+/// "Deep Residual Learning for Image Recognition" (CVPR 2015),
 /// with Keras' layer names, so Keras' ImageNet weights load unchanged.</summary>
 /// <remarks>The default input size is 224×224. Inputs must be preprocessed with <see cref="PreprocessInput(Tensor,
 /// string?)"/> (RGB → BGR, minus the ImageNet mean, no scaling).</remarks>

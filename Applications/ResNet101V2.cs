@@ -2,7 +2,8 @@ using Keras.Layers;
 
 namespace Keras.Applications;
 
-/// <summary>ResNet101V2 (Keras' <c>keras.applications.ResNet101V2</c>): "Identity Mappings in Deep Residual Networks" (ECCV 2016),
+/// <summary>ResNet101V2 (Keras' <c>keras.applications.ResNet101V2</c>) from
+/// "Identity Mappings in Deep Residual Networks" (ECCV 2016),
 /// with Keras' layer names, so Keras' ImageNet weights load unchanged.</summary>
 /// <remarks>The default input size is 224×224. Inputs must be preprocessed with <see cref="PreprocessInput(Tensor,
 /// string?)"/> (scaled to [-1, 1]).</remarks>

@@ -2,7 +2,8 @@ using Keras.Layers;
 
 namespace Keras.Applications;
 
-/// <summary>Xception (Keras' <c>keras.applications.Xception</c>): "Xception: Deep Learning with Depthwise Separable Convolutions" (CVPR 2017),
+/// <summary>Xception (Keras' <c>keras.applications.Xception</c>) from
+/// "Xception: Deep Learning with Depthwise Separable Convolutions" (CVPR 2017),
 /// with Keras' layer names, so Keras' ImageNet weights load unchanged.</summary>
 /// <remarks>The default input size is 299×299. Inputs must be preprocessed with <see cref="PreprocessInput(Tensor,
 /// string?)"/> (scaled to [-1, 1]).</remarks>
