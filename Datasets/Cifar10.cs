@@ -6,7 +6,8 @@ namespace Keras.Datasets;
 /// <para>Labels: 0 airplane, 1 automobile, 2 bird, 3 cat, 4 deer, 5 dog, 6 frog, 7 horse, 8 ship, 9 truck.</para>
 /// <para>Keras downloads <c>https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz</c> to
 /// <c>&lt;cache&gt;/datasets/cifar-10-batches-py-target_archive</c> (the <c>get_file(extract=True)</c> name) and checks
-/// its SHA-256; Keras.Net uses the same file, so a cache filled by Python Keras is reused, and reads the batches from
+/// its SHA-256; Keras.Net uses the same file (or <c>cifar-10-batches-py.tar.gz</c>, where tf-keras and Keras 3.0 to
+/// 3.6 cached it), so a cache filled by Python Keras is reused, and reads the batches from
 /// the archive without extracting it. The batches are Python pickles, read by a restricted unpickler that only
 /// rebuilds numpy arrays. Data by Alex Krizhevsky, Vinod Nair and Geoffrey Hinton.</para>
 /// </remarks>
@@ -22,6 +23,10 @@ public static class Cifar10
     /// <summary>The cache name Keras 3's <c>get_file("cifar-10-batches-py-target", extract=True)</c> gives the
     /// archive.</summary>
     internal const string CacheName = "cifar-10-batches-py-target_archive";
+
+    /// <summary>The cache name tf-keras and Keras 3.0 to 3.6 gave the same archive
+    /// (<c>get_file("cifar-10-batches-py", untar=True)</c>).</summary>
+    internal const string LegacyCacheName = "cifar-10-batches-py.tar.gz";
 
     private const string Folder = "cifar-10-batches-py/";
 
@@ -41,7 +46,10 @@ public static class Cifar10
     internal static ((byte[,,,] X, byte[,] Y) Train, (byte[,,,] X, byte[,] Y) Test) LoadData(
         DatasetSources sources, string? hash)
     {
-        var spec = new DatasetFileSpec(CacheName, sources.CifarBase + "cifar-10-python.tar.gz", hash);
+        var spec = new DatasetFileSpec(CacheName, sources.CifarBase + "cifar-10-python.tar.gz", hash)
+        {
+            OtherCacheNames = [LegacyCacheName],
+        };
         return DatasetFile.Load(spec, sources, Read);
     }
 

@@ -4,7 +4,8 @@ namespace Keras.Datasets;
 /// pixels in 100 fine classes grouped into 20 coarse classes.</summary>
 /// <remarks>Keras downloads <c>https://www.cs.toronto.edu/~kriz/cifar-100-python.tar.gz</c> to
 /// <c>&lt;cache&gt;/datasets/cifar-100-python_archive</c> (the <c>get_file("cifar-100-python", untar=True)</c> name)
-/// and checks its SHA-256; Keras.Net uses the same file and reads <c>train</c> and <c>test</c> from the archive with
+/// and checks its SHA-256; Keras.Net uses the same file (or <c>cifar-100-python.tar.gz</c>, the tf-keras and
+/// Keras 3.0 to 3.6 name) and reads <c>train</c> and <c>test</c> from the archive with
 /// a restricted unpickler. Data by Alex Krizhevsky, Vinod Nair and Geoffrey Hinton.</remarks>
 /// <example><code>
 /// var ((xTrain, yTrain), (xTest, yTest)) = Cifar100.LoadData(labelMode: "coarse");
@@ -17,6 +18,10 @@ public static class Cifar100
 
     /// <summary>The cache name Keras 3's <c>get_file("cifar-100-python", untar=True)</c> gives the archive.</summary>
     internal const string CacheName = "cifar-100-python_archive";
+
+    /// <summary>The cache name tf-keras and Keras 3.0 to 3.6 gave the same archive
+    /// (<c>get_file("cifar-100-python", untar=True)</c>).</summary>
+    internal const string LegacyCacheName = "cifar-100-python.tar.gz";
 
     /// <summary>Loads CIFAR-100, downloading the archive into the Keras cache on first use.</summary>
     /// <param name="labelMode"><c>"fine"</c> for the 100 classes or <c>"coarse"</c> for the 20 superclasses.
@@ -44,7 +49,10 @@ public static class Cifar100
             throw new ArgumentException(
                 $"`labelMode` must be one of \"fine\", \"coarse\". Received: labelMode={labelMode}.", nameof(labelMode));
         }
-        var spec = new DatasetFileSpec(CacheName, sources.CifarBase + "cifar-100-python.tar.gz", hash);
+        var spec = new DatasetFileSpec(CacheName, sources.CifarBase + "cifar-100-python.tar.gz", hash)
+        {
+            OtherCacheNames = [LegacyCacheName],
+        };
         return DatasetFile.Load(spec, sources, path =>
         {
             var batches = CifarArchive.Read(path, ["cifar-100-python/train", "cifar-100-python/test"],

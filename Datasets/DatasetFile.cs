@@ -1,7 +1,8 @@
 namespace Keras.Datasets;
 
 /// <summary>Finds or downloads one dataset file, like Keras' <c>get_file</c>, and reads it.</summary>
-/// <remarks>Order: the cache (<c>&lt;cache&gt;/datasets/</c>, then the fallback cache), then the spec's system folder,
+/// <remarks>Order: the cache (<c>&lt;cache&gt;/datasets/</c>, then the fallback cache), then the names older Keras
+/// versions cached the file under, then the spec's system folder,
 /// then a download into the cache. A copy whose hash (SHA-256 or MD5, as Keras infers from the published hash)
 /// differs from the spec's, or that <c>read</c> rejects with <see cref="InvalidDataException"/>, is skipped (a bad
 /// cached copy is replaced by the download). Downloads go to <c>&lt;file&gt;.part</c> beside the target and are
@@ -23,9 +24,12 @@ internal static class DatasetFile
         IReadOnlyList<string> cachePaths = CachePaths(spec, sources);
         var searched = new List<string>();
         var rejected = new List<string>();
-        IEnumerable<string> candidates = spec.SystemDirectory is null
-            ? cachePaths
-            : cachePaths.Append(Path.Combine(spec.SystemDirectory, spec.FileName));
+        IEnumerable<string> candidates = cachePaths.Concat(spec.OtherCacheNames.SelectMany(name =>
+            sources.DatasetCacheDirectories().Select(dir => Path.GetFullPath(Path.Combine(dir, name)))));
+        if (spec.SystemDirectory is not null)
+        {
+            candidates = candidates.Append(Path.Combine(spec.SystemDirectory, spec.FileName));
+        }
         foreach (string candidate in candidates)
         {
             searched.Add(candidate);

@@ -10,6 +10,11 @@ internal sealed record DatasetFileSpec(string CachePath, string Origin, string? 
     /// <summary>Gets a folder of trusted system copies (a Debian package) looked in after the cache.</summary>
     public string? SystemDirectory { get; init; }
 
+    /// <summary>Gets other names under <c>&lt;cache&gt;/datasets/</c> that older Keras versions gave the same file
+    /// (read when present, never written).</summary>
+    /// <remarks>Defaults to none.</remarks>
+    public IReadOnlyList<string> OtherCacheNames { get; init; } = [];
+
     /// <summary>Gets the advice added to <see cref="DatasetNotAvailableException"/>'s message.</summary>
     public string? InstallHint { get; init; }
 

@@ -31,8 +31,10 @@ internal static class Downloader
             offset = existing;
             sources.ProgressWriter.WriteLine($"Resuming after the {existing} bytes already downloaded.");
         }
-        else if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && existing > 0)
+        else if (existing > 0 && response.StatusCode is HttpStatusCode.RequestedRangeNotSatisfiable
+            or HttpStatusCode.PartialContent)
         {
+            // The partial file is longer than the remote one, or the server sent another range: start over.
             destination.SetLength(0);
             return Download(url, destination, sources);
         }

@@ -87,7 +87,7 @@ public static class Imdb
             if (xTrain.Length == 0 || xTest.Length == 0)
             {
                 throw new ArgumentException($"After filtering for sequences shorter than maxlen={maxlen}, no " +
-                    "sequence was kept. Increase maxlen.", nameof(options.Maxlen));
+                    "sequence was kept. Increase maxlen.", "maxlen");
             }
         }
         int[][] xs = WordSequences.Clip([.. xTrain, .. xTest], options.NumWords, options.SkipTop, options.OovChar);

@@ -76,6 +76,20 @@ public sealed class CifarTests : IDisposable
     }
 
     [Fact]
+    public void Cifar100_ReusesAnArchiveCachedByTfKeras()
+    {
+        Directory.CreateDirectory(_env.CacheDatasets);
+        File.WriteAllBytes(Path.Combine(_env.CacheDatasets, "cifar-100-python.tar.gz"),
+            DatasetFixtures.Bytes("cifar-100-python.tar.gz"));
+
+        var (_, (_, yTest)) =
+            Cifar100.LoadData("coarse", _env.Sources(), DatasetFixtures.Sha256("cifar-100-python.tar.gz"));
+
+        Assert.Equal(DatasetFixtures.Ints(DatasetFixtures.Expected["cifar100_coarse"]!["y_test"]),
+            yTest.Cast<long>().Select(v => (int)v));
+    }
+
+    [Fact]
     public void Cifar10_PickleCallingOsSystem_IsRefusedAndDeleted()
     {
         using TestFileServer server = DatasetFixtures.Serve("cifar-10-python.tar.gz=malicious-cifar-10-python.tar.gz");
