@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Keras.Datasets.Pickling;
@@ -22,6 +23,10 @@ internal sealed class RestrictedUnpickler
 {
     private const int MaxDepth = 32;
     private static readonly object _mark = new();
+
+    // IMDB and Reuters hold millions of small word indices; sharing their boxes keeps loading light.
+    private static readonly Lazy<object[]> _smallInts =
+        new(() => Enumerable.Range(0, 1 << 16).Select(i => (object)(long)i).ToArray());
     private readonly byte[] _data;
     private readonly string _name;
     private readonly List<object?> _stack = [];
@@ -106,10 +111,10 @@ internal sealed class RestrictedUnpickler
                     _stack.Add((long)BinaryPrimitives.ReadInt32LittleEndian(Take(4)));
                     break;
                 case 'K':
-                    _stack.Add((long)ReadByte());
+                    _stack.Add(_smallInts.Value[ReadByte()]);
                     break;
                 case 'M':
-                    _stack.Add((long)BinaryPrimitives.ReadUInt16LittleEndian(Take(2)));
+                    _stack.Add(_smallInts.Value[BinaryPrimitives.ReadUInt16LittleEndian(Take(2))]);
                     break;
                 case 'I':
                     string text = ReadLine();
@@ -179,8 +184,7 @@ internal sealed class RestrictedUnpickler
                     AsList(Top()).Add(item);
                     break;
                 case 'e':
-                    List<object?> items = PopMark();
-                    AsList(Top()).AddRange(items);
+                    AppendMarked();
                     break;
                 default:
                     throw Invalid($"it uses the opcode 0x{op:x2} at offset {at}, which Keras' dataset files never use");
@@ -319,6 +323,23 @@ internal sealed class RestrictedUnpickler
         List<object?> values = _stack.GetRange(mark + 1, _stack.Count - mark - 1);
         _stack.RemoveRange(mark, _stack.Count - mark);
         return values;
+    }
+
+    /// <summary>APPENDS: moves the items above the last MARK into the list below it, copying them once.</summary>
+    private void AppendMarked()
+    {
+        if (_marks.Count == 0)
+        {
+            throw Invalid("it pops a MARK that was never pushed");
+        }
+        int mark = _marks[^1];
+        _marks.RemoveAt(_marks.Count - 1);
+        if (mark == 0 || _stack[mark - 1] is not List<object?> list)
+        {
+            throw Invalid("it appends to something that is not a list");
+        }
+        list.AddRange(CollectionsMarshal.AsSpan(_stack)[(mark + 1)..]);
+        _stack.RemoveRange(mark, _stack.Count - mark);
     }
 
     private long ReadLong1()
