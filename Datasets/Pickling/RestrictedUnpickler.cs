@@ -6,7 +6,8 @@ using System.Text;
 namespace Keras.Datasets.Pickling;
 
 /// <summary>Reads the Python pickles inside Keras' datasets (CIFAR batches, IMDB and Reuters object arrays) without
-/// executing anything: a stack machine over the opcodes of protocols 0 to 4 that these files use.</summary>
+/// executing anything: a stack machine over the binary opcodes of protocols 2 to 4 (plus the text forms of
+/// <c>GLOBAL</c>, <c>INT</c>, <c>PUT</c> and <c>GET</c> that Python 2 wrote); any other opcode is rejected.</summary>
 /// <remarks>
 /// <para>Like Keras' <c>RestrictedUnpickler</c> (<c>keras/src/datasets/npz_utils.py</c>), the only globals allowed
 /// are <c>numpy.core.multiarray._reconstruct</c> (and numpy 2's <c>numpy._core.multiarray._reconstruct</c>),
