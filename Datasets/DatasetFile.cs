@@ -1,10 +1,14 @@
 namespace Keras.Datasets;
 
 /// <summary>Finds or downloads one dataset file, like Keras' <c>get_file</c>, and reads it.</summary>
-/// <remarks>Order: the cache (<c>&lt;cache&gt;/datasets/</c>, then the fallback cache), then the spec's system folder,
-/// then a download into the cache. A copy whose SHA-256 differs from the spec's, or that <c>read</c> rejects with
-/// <see cref="InvalidDataException"/>, is skipped (a bad cached copy is replaced by the download). Downloads go to a
-/// temporary file in the target folder and are renamed into place only after the hash matched.</remarks>
+/// <remarks>Order: the cache (<c>&lt;cache&gt;/datasets/</c>, then the fallback cache), then the names older Keras
+/// versions cached the file under, then the spec's system folder,
+/// then a download into the cache. A copy whose hash (SHA-256 or MD5, as Keras infers from the published hash)
+/// differs from the spec's, or that <c>read</c> rejects with <see cref="InvalidDataException"/>, is skipped (a bad
+/// cached copy is replaced by the download). Downloads go to <c>&lt;file&gt;.part</c> beside the target and are
+/// renamed into place only after the hash matched; a transfer that breaks off keeps its <c>.part</c>, and the next
+/// call resumes it with an HTTP Range request (starting over when the server ignores the range or the resumed file's
+/// hash is wrong).</remarks>
 internal static class DatasetFile
 {
     /// <summary>Reads the first valid copy of a file, downloading it into the cache when there is none.</summary>
@@ -20,9 +24,12 @@ internal static class DatasetFile
         IReadOnlyList<string> cachePaths = CachePaths(spec, sources);
         var searched = new List<string>();
         var rejected = new List<string>();
-        IEnumerable<string> candidates = spec.SystemDirectory is null
-            ? cachePaths
-            : cachePaths.Append(Path.Combine(spec.SystemDirectory, spec.FileName));
+        IEnumerable<string> candidates = cachePaths.Concat(spec.OtherCacheNames.SelectMany(name =>
+            sources.DatasetCacheDirectories().Select(dir => Path.GetFullPath(Path.Combine(dir, name)))));
+        if (spec.SystemDirectory is not null)
+        {
+            candidates = candidates.Append(Path.Combine(spec.SystemDirectory, spec.FileName));
+        }
         foreach (string candidate in candidates)
         {
             searched.Add(candidate);
@@ -56,10 +63,10 @@ internal static class DatasetFile
         }
         try
         {
-            if (spec.Sha256 is { } expected && FileHash.Sha256(path) is var actual
+            if (spec.Hash is { } expected && FileHash.Compute(path, expected) is var actual
                 && !FileHash.Matches(expected, actual))
             {
-                reason = $"SHA-256 {actual} does not match the expected {expected}";
+                reason = $"its {FileHash.AlgorithmName(expected)} {actual} does not match the expected {expected}";
                 return false;
             }
             value = read(path);
@@ -81,31 +88,41 @@ internal static class DatasetFile
         {
             throw NotAvailable(spec, searched, rejected, "no cache folder could be written", null);
         }
-        string actual;
+        bool resumed = stream.Length > 0;
         try
         {
             using (stream)
             {
-                actual = Downloader.Download(spec.Origin, stream, sources);
+                Downloader.Download(spec.Origin, stream, sources);
             }
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
         {
-            File.Delete(temp);
-            throw NotAvailable(spec, searched, rejected, e.Message, e);
+            long kept = DeleteIfEmpty(temp);
+            string resume = kept > 0
+                ? $" The {kept} bytes received are kept in {temp}; the next call resumes from there."
+                : "";
+            throw NotAvailable(spec, searched, rejected, e.Message + resume, e);
         }
         catch
         {
             File.Delete(temp);
             throw;
         }
-        if (spec.Sha256 is { } expected && !FileHash.Matches(expected, actual))
+        if (spec.Hash is { } expected && FileHash.Compute(temp, expected) is var actual
+            && !FileHash.Matches(expected, actual))
         {
             File.Delete(temp);
+            if (resumed)
+            {
+                sources.ProgressWriter.WriteLine(
+                    $"The resumed download of {spec.FileName} has the wrong hash; downloading it again from the start.");
+                return Download(spec, sources, cachePaths, read, searched, rejected);
+            }
             throw new InvalidDataException(
-                $"Downloaded {spec.FileName} from {spec.Origin}, but it is incomplete or corrupted: its SHA-256 " +
-                $"does not match. Expected: {expected}. Received: {actual}. The download was deleted; retry later " +
-                "or place a good copy in the cache.");
+                $"Downloaded {spec.FileName} from {spec.Origin}, but it is incomplete or corrupted: its " +
+                $"{FileHash.AlgorithmName(expected)} hash does not match. Expected: {expected}. Received: {actual}. " +
+                "The download was deleted; retry later or place a good copy in the cache.");
         }
         File.Move(temp, target, overwrite: true);
         try
@@ -121,16 +138,26 @@ internal static class DatasetFile
         }
     }
 
+    /// <summary>Opens <c>&lt;target&gt;.part</c> for writing, keeping a partial download to resume; when another
+    /// process holds it, a private temporary file is used instead.</summary>
     private static (string Target, string Temp, FileStream? Stream) OpenTemporary(
         IReadOnlyList<string> cachePaths, List<string> rejected)
     {
         foreach (string target in cachePaths)
         {
-            string temp = $"{target}.{Guid.NewGuid():N}.part";
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                return (target, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+                string temp = $"{target}.part";
+                try
+                {
+                    return (target, temp, new FileStream(temp, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None));
+                }
+                catch (IOException) when (File.Exists(temp))
+                {
+                    temp = $"{target}.{Guid.NewGuid():N}.part";
+                    return (target, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None));
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -138,6 +165,17 @@ internal static class DatasetFile
             }
         }
         return ("", "", null);
+    }
+
+    private static long DeleteIfEmpty(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > 0)
+        {
+            return info.Length;
+        }
+        info.Delete();
+        return 0;
     }
 
     private static DatasetNotAvailableException NotAvailable(DatasetFileSpec spec, List<string> searched,

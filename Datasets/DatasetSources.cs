@@ -6,6 +6,9 @@ internal sealed record DatasetSources
     /// <summary>Keras' download base for its datasets.</summary>
     internal const string KerasOriginBase = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/";
 
+    /// <summary>Where Keras downloads CIFAR-10 and CIFAR-100 from (the dataset authors' site).</summary>
+    internal const string CifarOriginBase = "https://www.cs.toronto.edu/~kriz/";
+
     /// <summary>Where Debian's <c>dataset-*</c> packages put their files.</summary>
     internal const string DebianDatasetsRoot = "/usr/share/datasets";
 
@@ -18,6 +21,9 @@ internal sealed record DatasetSources
 
     /// <summary>Gets the URL that file names are appended to; ends with <c>/</c>.</summary>
     public required string OriginBase { get; init; }
+
+    /// <summary>Gets the URL that CIFAR archive names are appended to; ends with <c>/</c>.</summary>
+    public string CifarBase { get; init; } = CifarOriginBase;
 
     /// <summary>Gets the folder holding system-installed datasets (<c>/usr/share/datasets</c>).</summary>
     public required string SystemDatasetsRoot { get; init; }

@@ -64,7 +64,7 @@ public static class FashionMnist
     {
         string localFolders =
             string.Join(" or ", sources.DatasetCacheDirectories().Select(d => Path.Combine(d, Subdir)));
-        var spec = new DatasetFileSpec(Path.Combine(Subdir, fileName), sources.OriginBase + fileName, Sha256: null)
+        var spec = new DatasetFileSpec(Path.Combine(Subdir, fileName), sources.OriginBase + fileName, Hash: null)
         {
             SystemDirectory = Path.Combine(sources.SystemDatasetsRoot, Subdir),
             InstallHint = "Install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist), " +

@@ -2,7 +2,8 @@ using System.IO.Compression;
 
 namespace Keras.Datasets;
 
-/// <summary>Reads uint8 arrays from a numpy <c>.npz</c> file (a zip of <c>&lt;key&gt;.npy</c> members).</summary>
+/// <summary>Reads arrays from a numpy <c>.npz</c> file (a zip of <c>&lt;key&gt;.npy</c> members), like Keras'
+/// <c>load_npz</c>: object arrays only through the restricted unpickler.</summary>
 internal sealed class NpzArchive : IDisposable
 {
     private readonly ZipArchive _zip;
@@ -37,6 +38,17 @@ internal sealed class NpzArchive : IDisposable
     /// <exception cref="InvalidDataException">The member is missing or not a uint8 array.</exception>
     internal (int[] Shape, byte[] Data) ReadUInt8(string key)
     {
+        NpyArray array = Read(key, allowObjects: false);
+        return (array.Shape, array.UInt8s($"{Path.GetFileName(_path)}/{key}.npy"));
+    }
+
+    /// <summary>Reads the array stored under <paramref name="key"/>, of any supported dtype.</summary>
+    /// <param name="key">The array's name, such as <c>x_train</c>.</param>
+    /// <param name="allowObjects">Whether an object array is read through the restricted unpickler.</param>
+    /// <returns>The array.</returns>
+    /// <exception cref="InvalidDataException">The member is missing, malformed or its pickle is refused.</exception>
+    internal NpyArray Read(string key, bool allowObjects = true)
+    {
         ZipArchiveEntry entry = _zip.GetEntry($"{key}.npy")
             ?? throw new InvalidDataException(
                 $"{_path} has no array '{key}'. It holds: " +
@@ -44,7 +56,7 @@ internal sealed class NpzArchive : IDisposable
         try
         {
             using Stream stream = entry.Open();
-            return NpyReader.ReadUInt8(stream, $"{Path.GetFileName(_path)}/{entry.FullName}", entry.Length);
+            return NpyReader.Read(stream, $"{Path.GetFileName(_path)}/{entry.FullName}", entry.Length, allowObjects);
         }
         catch (InvalidDataException e) when (!e.Message.Contains(_path, StringComparison.Ordinal))
         {

@@ -35,6 +35,7 @@ internal sealed class DatasetTestEnvironment : IDisposable
         CacheRoot = cacheRoot ?? CacheRoot,
         FallbackCacheRoot = FallbackRoot,
         OriginBase = origin ?? UnreachableOrigin,
+        CifarBase = origin ?? UnreachableOrigin,
         SystemDatasetsRoot = SystemRoot,
         ProgressWriter = Progress,
         ProgressInteractive = false,
