@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Keras.Datasets;
 
 namespace Keras.Applications;
@@ -47,11 +46,11 @@ internal static class PretrainedWeights
                 rejected.Add($"{path} (not found)");
                 continue;
             }
-            if (file.Hash is null || HashOf(path, file.Hash) is var actual && Matches(file.Hash, actual))
+            if (file.Hash is null || FileHash.Compute(path, file.Hash) is var actual && FileHash.Matches(file.Hash, actual))
             {
                 return path;
             }
-            rejected.Add($"{path} ({AlgorithmName(file.Hash)} {actual} does not match the expected {file.Hash})");
+            rejected.Add($"{path} ({FileHash.AlgorithmName(file.Hash)} {actual} does not match the expected {file.Hash})");
         }
         return Download(file, sources, paths, rejected);
     }
@@ -82,11 +81,11 @@ internal static class PretrainedWeights
             File.Delete(temp);
             throw;
         }
-        if (file.Hash is { } expected && HashOf(temp, expected) is var actual && !Matches(expected, actual))
+        if (file.Hash is { } expected && FileHash.Compute(temp, expected) is var actual && !FileHash.Matches(expected, actual))
         {
             File.Delete(temp);
             throw new InvalidDataException(
-                $"Incomplete or corrupted file detected. The {AlgorithmName(expected)} file hash does not match the " +
+                $"Incomplete or corrupted file detected. The {FileHash.AlgorithmName(expected)} file hash does not match the " +
                 $"provided value of {expected}. Downloaded {file.FileName} from {origin}: its hash is {actual}. The " +
                 "download was deleted; retry later or place a good copy in the Keras cache.");
         }
@@ -126,17 +125,4 @@ internal static class PretrainedWeights
             "(the Keras cache: $KERAS_HOME/models, default ~/.keras/models), or pass `weights: null`.";
         return new WeightsNotAvailableException(message, paths[0], origin, inner);
     }
-
-    // Keras' get_file(hash_algorithm="auto"): SHA-256 for a 64-digit hash, MD5 otherwise.
-    private static string AlgorithmName(string hash) => hash.Length == 64 ? "sha256" : "md5";
-
-    private static string HashOf(string path, string expected)
-    {
-        using FileStream stream = File.OpenRead(path);
-        byte[] digest = expected.Length == 64 ? SHA256.HashData(stream) : MD5.HashData(stream);
-        return Convert.ToHexStringLower(digest);
-    }
-
-    private static bool Matches(string expected, string actual) =>
-        string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase);
 }
