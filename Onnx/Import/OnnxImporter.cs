@@ -6,7 +6,7 @@ namespace Keras.Onnx.Import;
 
 /// <summary>Turns an ONNX graph into a functional model of Keras.Net layers carrying the graph's weights.</summary>
 /// <remarks>Layout: rank-4 NCHW values become NHWC (channels_last) Keras tensors; converters ask for the layout they
-/// need (<see cref="ChannelsLast"/>, <see cref="OnnxOrder"/>) and a <c>Permute</c> layer is added only where a value
+/// need (<c>ChannelsLast</c>, <c>OnnxOrder</c>) and a <c>Permute</c> layer is added only where a value
 /// must change layout. Weights are converted once (OIHW → HWIO, Gemm rows after a flatten → HWC order).</remarks>
 internal sealed partial class OnnxImporter
 {
@@ -77,7 +77,7 @@ internal sealed partial class OnnxImporter
         {
             _converters[node.OpType](node);
         }
-        var outputs = graph.Outputs.Select(o => OnnxOrderUnlessChannelsLast(Value(o.Name, "the graph outputs")))
+        var outputs = graph.Outputs.Select(o => GraphOutput(Value(o.Name, "the graph outputs")))
             .ToList();
         return new Functional(inputs, outputs, name ?? ModelName());
     }
@@ -169,9 +169,11 @@ internal sealed partial class OnnxImporter
             throw Unsupported(node, $"it expects a rank-4 NCHW input but received rank {value.Rank} " +
                 "(only 2-D convolution and pooling are imported)");
         }
-        return value.ChannelsLast ? value.Tensor
-            : Apply(new Permute([2, 3, 1], name: UniqueName($"{NodeName(node)}_to_nhwc")), value.Tensor);
+        return ChannelsLast(value, NodeName(node));
     }
+
+    private KerasTensor ChannelsLast(OnnxImportedValue value, string prefix) => value.ChannelsLast ? value.Tensor
+        : Apply(new Permute([2, 3, 1], name: UniqueName($"{prefix}_to_nhwc")), value.Tensor);
 
     /// <summary>The value with ONNX's axis order (NCHW, CHW-flattened features), for axis-order-sensitive ops.</summary>
     private KerasTensor OnnxOrder(OnnxImportedValue value, OnnxImportedNode? node)
@@ -188,9 +190,11 @@ internal sealed partial class OnnxImporter
             : value.Tensor;
     }
 
-    /// <summary>Graph outputs keep NHWC maps (idiomatic Keras) but flattened features get ONNX's order.</summary>
-    private KerasTensor OnnxOrderUnlessChannelsLast(OnnxImportedValue value) =>
-        value.FlattenedFrom is null ? value.Tensor : OnnxOrder(value, null);
+    /// <summary>A graph output: rank-4 maps are NHWC (idiomatic Keras), everything else has ONNX's axis order.
+    /// </summary>
+    private KerasTensor GraphOutput(OnnxImportedValue value) => value.Rank == 4 && value.FlattenedFrom is null
+        ? ChannelsLast(value, "output")
+        : OnnxOrder(value, null);
 
     // ----- attributes ---------------------------------------------------------------------------------------------
 
