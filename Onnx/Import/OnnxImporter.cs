@@ -30,10 +30,6 @@ internal sealed partial class OnnxImporter
 
     private int Opset => _model.Opset;
 
-    /// <summary>The op types the importer converts (default domain).</summary>
-    internal static IReadOnlyCollection<string> SupportedOps =>
-        new OnnxImporter(new OnnxImportedModel(8, 13, "", new OnnxImportedGraph()), null)._converters.Keys;
-
     internal static Functional Import(OnnxImportedModel model, string? path, Shape? inputShape, string? name)
     {
         var importer = new OnnxImporter(model, path);

@@ -123,4 +123,19 @@ public class OnnxImportOpTests
         Assert.Single(model.Layers.OfType<Keras.Layers.ReLU>());
         Assert.All(model.Layers.Skip(1), l => Assert.Matches("^[a-z]+_[0-9]+$", l.Name));
     }
+
+    [Fact]
+    public void FullWindowPooling_BecomesGlobalAndAcceptsOtherSizes()
+    {
+        var g = new OnnxTestGraph(8, [1, 3, 6, 6]);
+        var y = g.Node("Conv", [g.X, g.Weight([4, 3, 3, 3])], A.Ints("kernel_shape", [3, 3]));
+        y = g.Node("AveragePool", [g.Node("Relu", [y])], A.Ints("kernel_shape", [4, 4]));
+        var onnx = g.Build(y, [1, 4, 1, 1]);
+        AssertParity(onnx, [1, 3, 6, 6]);
+
+        var resized = Models.ImportOnnx(onnx, inputShape: [10, 10, 3]);
+        Assert.Single(resized.Layers.OfType<Keras.Layers.GlobalAveragePooling2D>());
+        Assert.Equal(new Shape(null, 1, 1, 4), resized.Outputs[0].Shape);
+        Assert.Equal([2L, 1, 1, 4], resized.Predict(torch.rand(2, 10, 10, 3), verbose: 0).shape);
+    }
 }

@@ -49,6 +49,14 @@ internal sealed class OnnxTestGraph
         return tensor.Name;
     }
 
+    /// <summary>The model bytes with one output of declared dims.</summary>
+    internal byte[] Build(string output, long[] dims)
+    {
+        _graph.Outputs.Add(new OnnxValueInfo(output, OnnxDataType.Float, [.. dims.Select(d => (long?)d)],
+            [.. dims.Select(_ => "")]));
+        return OnnxProtoWriter.WriteModel(_graph, Opset, new Dictionary<string, string>());
+    }
+
     /// <summary>The model bytes with the given outputs (rank each, symbolic dims).</summary>
     internal byte[] Build(params (string Name, int Rank)[] outputs)
     {
