@@ -38,7 +38,8 @@ public class TransferLearningTests(ITestOutputHelper output)
             verbose: 0);
         output.WriteLine($"head {result.HeadAccuracy:F4}, fine-tuned {result.FineTunedAccuracy:F4}, random-init " +
                          $"{result.RandomInitAccuracy:F4}, {result.Seconds:F1} s");
-        Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.15,
+        // Measured with these settings: head 0.642, fine-tuned 0.648, random-init 0.466 (17.6 points).
+        Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.12,
             $"Pretrained head accuracy {result.HeadAccuracy:F4} vs random-init {result.RandomInitAccuracy:F4}.");
         Assert.True(result.FineTunedAccuracy >= result.HeadAccuracy - 0.02,
             $"Fine-tuning dropped accuracy from {result.HeadAccuracy:F4} to {result.FineTunedAccuracy:F4}.");
