@@ -13,6 +13,9 @@ internal static class ExampleRunner
             CnnExample.Run),
         ["text"] = ("Text classification: TextVectorization, Embedding(maskZero), Bidirectional(LSTM) on generated " +
                     "reviews with negations.", TextClassifierExample.Run),
+        ["transfer-learning"] = ("Transfer learning: ML.NET's pretrained ResNet18 imported from ONNX, frozen, new head " +
+                                 "on Fashion-MNIST, then fine-tuned; vs. a random-init ResNet18.",
+            TransferLearningExample.Run),
     };
 
     internal static int Run(string[] args)

@@ -1,0 +1,47 @@
+using Keras.Examples;
+using Microsoft.ML.OnnxRuntime;
+using Xunit.Abstractions;
+
+namespace Keras.Tests.Onnx.Import;
+
+/// <summary>The transfer-learning example: its preprocessing against the package's preprocessing graph, and (Slow)
+/// the pretrained backbone against a random-init one.</summary>
+public class TransferLearningTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Preprocess_MatchesResNetPreprocessGraph()
+    {
+        using var scope = torch.NewDisposeScope();
+        var rgb = torch.rand([2, 224, 224, 3], generator: new torch.Generator(4)) * 255;
+        var mine = TransferLearningResNet18.Preprocess(rgb, TransferLearningResNet18.MeanImage(224));
+
+        using var session = new InferenceSession(TransferLearningResNet18.PreprocessPath);
+        for (int n = 0; n < 2; n++)
+        {
+            var nchw = rgb[n..(n + 1)].permute(0, 3, 1, 2).contiguous();
+            using var input = OrtValue.CreateTensorValueFromMemory(nchw.data<float>().ToArray(), nchw.shape);
+            using var results = session.Run(new RunOptions(), session.InputNames, [input], session.OutputNames);
+            var expected = torch.tensor(results[0].GetTensorDataAsSpan<float>().ToArray(), [1, 3, 224, 224])
+                .permute(0, 2, 3, 1);
+            double worst = (expected - mine[n..(n + 1)]).abs().max().item<float>();
+            Assert.True(worst <= 1e-4, $"Preprocessing differs from ResNetPreprocess.onnx by {worst:G4}.");
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void PretrainedBackbone_BeatsRandomInit()
+    {
+        var result = TransferLearningExample.Train(
+            new TransferLearningOptions(Size: 32, TrainCount: 1000, TestCount: 500, Epochs: 3, FineTuneEpochs: 1,
+                Seed: 42),
+            verbose: 0);
+        output.WriteLine($"head {result.HeadAccuracy:F4}, fine-tuned {result.FineTunedAccuracy:F4}, random-init " +
+                         $"{result.RandomInitAccuracy:F4}, {result.Seconds:F1} s");
+        // Measured with these settings: head 0.642, fine-tuned 0.648, random-init 0.466 (17.6 points).
+        Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.12,
+            $"Pretrained head accuracy {result.HeadAccuracy:F4} vs random-init {result.RandomInitAccuracy:F4}.");
+        Assert.True(result.FineTunedAccuracy >= result.HeadAccuracy - 0.02,
+            $"Fine-tuning dropped accuracy from {result.HeadAccuracy:F4} to {result.FineTunedAccuracy:F4}.");
+    }
+}
