@@ -52,6 +52,7 @@ internal sealed class BatchPrefetcher : IDisposable
         if (_threads.Count == 0)
         {
             result = Build(position);
+            _consumed++;
         }
         else
         {
@@ -61,10 +62,11 @@ internal sealed class BatchPrefetcher : IDisposable
                 {
                     Monitor.Wait(_gate);
                 }
+                // Under the lock: a worker waiting for room must see the new count when it wakes.
+                _consumed++;
                 Monitor.PulseAll(_gate);
             }
         }
-        _consumed++;
         if (result.Error is not null)
         {
             var inner = result.Error.SourceException;

@@ -12,8 +12,10 @@ public class FitDatasetTests
     private static Sequential Mlp(int seed)
     {
         Utils.SetRandomSeed(seed);
-        var model = new Sequential(new Input([12]), new Dense(16, activation: "relu"), new Dense(3, activation: "softmax"));
-        model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: [new Keras.Metrics.SparseCategoricalAccuracy("accuracy")]);
+        var model = new Sequential(new Input([12]), new Dense(16, activation: "relu"),
+            new Dense(3, activation: "softmax"));
+        model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy",
+            metrics: [new Keras.Metrics.SparseCategoricalAccuracy("accuracy")]);
         return model;
     }
 
