@@ -77,14 +77,21 @@ public abstract partial class Model
         var callbackList = new CallbackList(callbacks, this, addHistory: true, verbose, parameters);
         StopTraining = false;
         var emptyLogs = new Logs();
-        callbackList.TrainBegin(emptyLogs);
-        Logs epochLogs = new();
         using var cursor = new BatchCursor(train, batchSize, shuffle);
-        for (int epoch = initialEpoch; epoch < epochs; epoch++)
+        using var session = BeginFitSession(new FitSession(cursor, compiled, callbackList.History!, steps,
+            () => BuildLazyMetrics(compiled, train, batchSize)));
+        callbackList.TrainBegin(emptyLogs);
+        var (firstEpoch, firstStep) = ResumePoint(initialEpoch);
+        Logs epochLogs = new();
+        for (int epoch = firstEpoch; epoch < epochs; epoch++)
         {
-            compiled.ResetMetrics();
+            int startStep = epoch == firstEpoch ? firstStep : 0;
+            if (startStep == 0)
+            {
+                compiled.ResetMetrics();
+            }
             callbackList.EpochBegin(epoch, new Logs());
-            for (int step = 0; step < steps; step++)
+            for (int step = startStep; step < steps; step++)
             {
                 callbackList.TrainBatchBegin(step, emptyLogs);
                 using (KerasBackend.Current.MemoryScope())
