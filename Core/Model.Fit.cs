@@ -83,14 +83,21 @@ public abstract partial class Model
         var callbackList = new CallbackList(callbacks, this, addHistory: true, verbose, parameters);
         StopTraining = false;
         var emptyLogs = new Logs();
+        using var session = BeginFitSession(new FitSession(train, compiled, callbackList.History!, train.Steps,
+            () => BuildLazyMetrics(compiled, train)));
         callbackList.TrainBegin(emptyLogs);
+        var (firstEpoch, firstStep) = ResumePoint(initialEpoch);
         Logs epochLogs = new();
-        for (int epoch = initialEpoch; epoch < epochs; epoch++)
+        for (int epoch = firstEpoch; epoch < epochs; epoch++)
         {
-            compiled.ResetMetrics();
+            int startStep = epoch == firstEpoch ? firstStep : 0;
+            if (startStep == 0)
+            {
+                compiled.ResetMetrics();
+            }
             callbackList.EpochBegin(epoch, new Logs());
             int steps = train.BeginEpoch();
-            for (int step = 0; step < steps; step++)
+            for (int step = startStep; step < steps; step++)
             {
                 callbackList.TrainBatchBegin(step, emptyLogs);
                 using (KerasBackend.Current.MemoryScope())

@@ -17,11 +17,12 @@ internal static class QuickStart
         Console.WriteLine($"Test accuracy: {result.Accuracy:F4}");
         Console.WriteLine($"Saved the trained model to {Path.GetFullPath(savePath)}; reloaded it with Models.LoadModel.");
         Console.WriteLine($"Reloaded model test accuracy: {result.ReloadedAccuracy:F4}");
+        Console.WriteLine($"Drew the training curves to {result.PlotPath}.");
         return 0;
     }
 
-    /// <summary>Trains the tutorial model, saves it (Keras 2 <c>.h5</c> by default), reloads it, and returns the test
-    /// accuracy of both.</summary>
+    /// <summary>Trains the tutorial model, saves it (Keras 2 <c>.h5</c> by default), reloads it, draws the History
+    /// to <c>history.png</c> beside it, and returns the test accuracy of both and the figure's path.</summary>
     internal static QuickStartResult Train(string dataset, int epochs, int seed, int verbose, string savePath)
     {
         Utils.SetRandomSeed(seed);
@@ -52,7 +53,7 @@ internal static class QuickStart
         }
 
         model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
-        model.Fit(x, yTrain, batchSize: 32, epochs: epochs, validationSplit: 0.2, verbose: verbose,
+        var history = model.Fit(x, yTrain, batchSize: 32, epochs: epochs, validationSplit: 0.2, verbose: verbose,
             callbacks: [new EarlyStopping(patience: 3), new ReduceLROnPlateau(factor: 0.5, patience: 2)]);
 
         double accuracy = model.Evaluate(xt, yTest, verbose: verbose == 0 ? 0 : 2)["accuracy"];
@@ -62,9 +63,14 @@ internal static class QuickStart
         model.Save(savePath);
         var reloaded = Models.LoadModel(savePath);
         double reloadedAccuracy = reloaded.Evaluate(xt, yTest, verbose: 0)["accuracy"];
-        return new QuickStartResult(accuracy, reloadedAccuracy);
+
+        // The tutorial's figure: loss and accuracy per epoch, train and validation, next to the saved model.
+        string plotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(savePath))!, "history.png");
+        history.Plot(plotPath);
+        return new QuickStartResult(accuracy, reloadedAccuracy, plotPath);
     }
 }
 
-/// <summary>The quick start's test accuracy before saving and after reloading the saved model.</summary>
-internal readonly record struct QuickStartResult(double Accuracy, double ReloadedAccuracy);
+/// <summary>The quick start's test accuracy before saving and after reloading the saved model, and where the
+/// training curves were drawn.</summary>
+internal readonly record struct QuickStartResult(double Accuracy, double ReloadedAccuracy, string PlotPath);

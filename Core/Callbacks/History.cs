@@ -49,6 +49,18 @@ public sealed class History : Callback, IReadOnlyDictionary<string, IReadOnlyLis
         }
     }
 
+    /// <summary>Replaces the record with epochs from an earlier, interrupted run (BackupAndRestore).</summary>
+    internal void Restore(IReadOnlyList<int> epochs, IReadOnlyDictionary<string, IReadOnlyList<double>> values)
+    {
+        _epochs.Clear();
+        _epochs.AddRange(epochs);
+        _history.Clear();
+        foreach (var (key, list) in values)
+        {
+            _history[key] = [.. list];
+        }
+    }
+
     /// <inheritdoc />
     public bool ContainsKey(string key) => _history.ContainsKey(key);
 

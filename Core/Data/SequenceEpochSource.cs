@@ -70,6 +70,15 @@ internal sealed class SequenceEpochSource : IEpochSource
         }
     }
 
+    // A Sequence's batches are produced by user code and prefetched ahead: only epoch boundaries are resumable.
+    public (long[]? Permutation, int Position)? GetResumeState() => null;
+
+    public void SetResumeState(long[]? permutation, int position, string source) =>
+        throw new InvalidDataException($"The training state in \"{source}\" stopped in the middle of an epoch; a " +
+            $"{_sequence.GetType().Name} input can only resume at an epoch boundary (BackupAndRestore saveFreq: \"epoch\").");
+
+    public DataBatch SampleBatch() => _conform(_sequence.GetBatch(0));
+
     public void Dispose()
     {
         _prefetcher?.Dispose();

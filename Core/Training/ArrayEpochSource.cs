@@ -15,5 +15,12 @@ internal sealed class ArrayEpochSource(TensorData data, int batchSize, bool shuf
     {
     }
 
+    public (long[]? Permutation, int Position)? GetResumeState() => _cursor.GetState();
+
+    public void SetResumeState(long[]? permutation, int position, string source) =>
+        _cursor.SetState(permutation, position, source);
+
+    public DataBatch SampleBatch() => data.Batch(0, batchSize);
+
     public void Dispose() => _cursor.Dispose();
 }

@@ -41,5 +41,35 @@ internal sealed class BatchCursor : IDisposable
         return _permutation is null ? _data.Batch(step, _batchSize) : _data.Gather(_permutation, step, _batchSize);
     }
 
+    /// <summary>The current pass's shuffle order (null when unshuffled or before the first batch) and the next batch's
+    /// index within the pass.</summary>
+    internal (long[]? Permutation, int Position) GetState() => (_permutation?.data<long>().ToArray(), _position);
+
+    /// <summary>Continues from a state read by <see cref="GetState"/> (in another process: BackupAndRestore).</summary>
+    /// <exception cref="InvalidDataException">The state does not fit this data (size, batch count, shuffling).</exception>
+    internal void SetState(long[]? permutation, int position, string source)
+    {
+        if (position < 0 || position > _stepsPerPass)
+        {
+            throw new InvalidDataException($"The training state in \"{source}\" is at batch {position} of a pass, but " +
+                $"this data has {_stepsPerPass} batches per pass.");
+        }
+        if (permutation is not null && (!_shuffle || permutation.Length != _data.Count))
+        {
+            throw new InvalidDataException($"The training state in \"{source}\" holds a shuffle order of " +
+                $"{permutation.Length} samples, but this run has {_data.Count} samples and shuffle={_shuffle}.");
+        }
+        if (permutation is null && _shuffle && position < _stepsPerPass)
+        {
+            throw new InvalidDataException($"The training state in \"{source}\" has no shuffle order for the pass " +
+                "in progress, but this run shuffles.");
+        }
+        _permutation?.Dispose();
+        _permutation = permutation is null
+            ? null
+            : torch.tensor(permutation).to(_data.Xs[0].device).DetachFromDisposeScope();
+        _position = position;
+    }
+
     public void Dispose() => _permutation?.Dispose();
 }

@@ -15,4 +15,18 @@ internal interface IEpochSource : IDisposable
 
     /// <summary>Ends the epoch once its batches were consumed.</summary>
     void EndEpoch();
+
+    /// <summary>The position inside the current pass (shuffle order, next batch) for BackupAndRestore; null where the
+    /// source cannot resume in the middle of an epoch.</summary>
+    (long[]? Permutation, int Position)? GetResumeState();
+
+    /// <summary>Continues from a state read by <see cref="GetResumeState"/> (in another process).</summary>
+    /// <param name="permutation">The pass's shuffle order, or null.</param>
+    /// <param name="position">The next batch of the pass.</param>
+    /// <param name="source">The backup the state came from, for error messages.</param>
+    void SetResumeState(long[]? permutation, int position, string source);
+
+    /// <summary>A batch in the caller's dispose scope, used to run the model once so that metrics that build their
+    /// state lazily have it before a backup restores it.</summary>
+    DataBatch SampleBatch();
 }

@@ -18,6 +18,8 @@ public class QuickStartTests
             Assert.True(result.Accuracy >= 0.95, $"test accuracy {result.Accuracy:F4} < 0.95");
             Assert.True(File.Exists(path));
             Assert.Equal(result.Accuracy, result.ReloadedAccuracy);
+            Assert.Equal(Path.Combine(dir, "history.png"), result.PlotPath);
+            Assert.True(File.Exists(result.PlotPath));
         }
         finally
         {
