@@ -195,6 +195,14 @@ public sealed class Dataset : Sequence, IEnumerable<DataBatch>
     /// <remarks>Starts the next pass: shuffles with <c>reshuffleEachIteration</c> and seeded maps change.</remarks>
     public override void OnEpochEnd() => Interlocked.Increment(ref _epoch);
 
+    /// <summary>Passes completed so far (shuffles and seeded maps depend on it); BackupAndRestore carries it over to a
+    /// resumed process so the resumed epochs see the same orders.</summary>
+    internal int Pass
+    {
+        get => Volatile.Read(ref _epoch);
+        set => Volatile.Write(ref _epoch, value);
+    }
+
     /// <summary>Enumerates one pass of elements (prefetched when <see cref="Prefetch"/> was set), then starts the
     /// next pass. Each element's tensors are disposed when the loop moves on or ends: clone what you keep.</summary>
     /// <returns>The elements in order.</returns>

@@ -70,12 +70,25 @@ internal sealed class SequenceEpochSource : IEpochSource
         }
     }
 
-    // A Sequence's batches are produced by user code and prefetched ahead: only epoch boundaries are resumable.
-    public (long[]? Permutation, int Position)? GetResumeState() => null;
+    // A Sequence's batches are produced by user code and prefetched ahead: only pass boundaries are resumable. There
+    // the state is the dataset's pass count (its shuffles and seeded maps depend on it); a plain Sequence's batch order
+    // comes from the global RNG, which the backup restores.
+    public (long[]? Permutation, int Position)? GetResumeState() =>
+        _order is not null ? null : (null, _sequence is Dataset dataset ? dataset.Pass : 0);
 
-    public void SetResumeState(long[]? permutation, int position, string source) =>
-        throw new InvalidDataException($"The training state in \"{source}\" stopped in the middle of an epoch; a " +
-            $"{_sequence.GetType().Name} input can only resume at an epoch boundary (BackupAndRestore saveFreq: \"epoch\").");
+    public void SetResumeState(long[]? permutation, int position, string source)
+    {
+        if (permutation is not null || position < 0)
+        {
+            throw new InvalidDataException($"The training state in \"{source}\" stopped in the middle of an epoch; a " +
+                $"{_sequence.GetType().Name} input can only resume at an epoch boundary (BackupAndRestore saveFreq: " +
+                "\"epoch\").");
+        }
+        if (_sequence is Dataset dataset)
+        {
+            dataset.Pass = position;
+        }
+    }
 
     public DataBatch SampleBatch() => _conform(_sequence.GetBatch(0));
 

@@ -14,7 +14,7 @@ internal sealed class FitSession
     private readonly Action _buildMetrics;
 
     /// <summary>Wraps the running <c>Fit</c>'s parts.</summary>
-    /// <param name="cursor">The training batch cursor.</param>
+    /// <param name="source">The training batches (its position is part of the snapshot).</param>
     /// <param name="compiled">The compiled losses and metrics.</param>
     /// <param name="history">The run's History.</param>
     /// <param name="steps">Batches per epoch.</param>

@@ -16,13 +16,13 @@ internal interface IEpochSource : IDisposable
     /// <summary>Ends the epoch once its batches were consumed.</summary>
     void EndEpoch();
 
-    /// <summary>The position inside the current pass (shuffle order, next batch) for BackupAndRestore; null where the
-    /// source cannot resume in the middle of an epoch.</summary>
+    /// <summary>Where the source stands, for BackupAndRestore: for arrays the pass's shuffle order and next batch; for a
+    /// Sequence at a pass boundary no order and the dataset's pass count; null where it cannot resume from here.</summary>
     (long[]? Permutation, int Position)? GetResumeState();
 
     /// <summary>Continues from a state read by <see cref="GetResumeState"/> (in another process).</summary>
     /// <param name="permutation">The pass's shuffle order, or null.</param>
-    /// <param name="position">The next batch of the pass.</param>
+    /// <param name="position">The next batch of the pass (arrays) or the passes completed (a Sequence).</param>
     /// <param name="source">The backup the state came from, for error messages.</param>
     void SetResumeState(long[]? permutation, int position, string source);
 

@@ -191,6 +191,25 @@ public sealed class BackupAndRestoreTests : IDisposable
         Assert.Equal([3], history.Epoch);
     }
 
+    [Fact]
+    public void Resume_OnAShuffledAugmentedDataset_MatchesTheUninterruptedRun()
+    {
+        var (expectedWeights, expectedHistory) = TrainOnDataset(null, null);
+
+        Assert.Throws<InvalidOperationException>(() => TrainOnDataset(Backup("epoch"), FailAt(2, 4)));
+
+        var (weights, history) = TrainOnDataset(Backup("epoch"), null);
+        Assert.Equal(expectedWeights, weights);
+        AssertSameHistory(expectedHistory, history);
+    }
+
+    [Fact]
+    public void SaveFreqBatches_OnADataset_IsRefusedWithAClearError()
+    {
+        var error = Assert.Throws<NotSupportedException>(() => TrainOnDataset(Backup("3"), null));
+        Assert.Contains("saveFreq: \"epoch\"", error.Message, StringComparison.Ordinal);
+    }
+
     private BackupAndRestore Backup(string saveFreq) =>
         new(BackupDir, saveFreq == "epoch" ? "epoch" : int.Parse(saveFreq, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -238,6 +257,29 @@ public sealed class BackupAndRestoreTests : IDisposable
         }
         var history = model.Fit(x, y, batchSize: 16, epochs: Epochs, validationSplit: 0.2, shuffle: true, verbose: 0,
             callbacks: callbacks);
+        return (model.Weights.Select(w => w.ToArray()).ToList(), history);
+    }
+
+    /// <summary>Fits <see cref="Epochs"/> epochs on a Dataset whose shuffle and seeded augmentation depend on the pass.</summary>
+    private static (List<float[]> Weights, History History) TrainOnDataset(BackupAndRestore? backup, Callback? extra)
+    {
+        var model = Model(out _);
+        var (x, y) = Data();
+        var dataset = Keras.Data.Dataset.FromArrays(x, y)
+            .Shuffle(200, seed: 3)
+            .Batch(16)
+            .Map((batch, random) => new DataBatch(batch.X * (float)(1 + 0.1 * random.NextDouble()), batch.Y), seed: 7)
+            .Prefetch(2);
+        var callbacks = new List<Callback>();
+        if (backup is not null)
+        {
+            callbacks.Add(backup);
+        }
+        if (extra is not null)
+        {
+            callbacks.Add(extra);
+        }
+        var history = model.Fit(dataset, epochs: Epochs, verbose: 0, callbacks: callbacks);
         return (model.Weights.Select(w => w.ToArray()).ToList(), history);
     }
 
