@@ -32,7 +32,8 @@ internal static class TransferLearningExample
         }
         var result = Train(options, verbose: 1);
         Console.WriteLine($"Pretrained ResNet18, frozen, new head: test accuracy {result.HeadAccuracy:F4}");
-        Console.WriteLine($"After fine-tuning the last stage:     test accuracy {result.FineTunedAccuracy:F4}");
+        Console.WriteLine($"After fine-tuning the last stage:     test accuracy {result.FineTunedAccuracy:F4} " +
+            $"({result.FineTunedTensors} trainable weight tensors)");
         Console.WriteLine($"Random-init ResNet18, frozen, head:   test accuracy {result.RandomInitAccuracy:F4}");
         Console.WriteLine($"Time: {result.Seconds:F1} s");
         return 0;
@@ -57,13 +58,16 @@ internal static class TransferLearningExample
         double head = FitHead(model, backbone, train, trainLabels, test, testLabels, options.Epochs, verbose);
 
         // Phase 2: unfreeze the last stage's convolutions (ResNet18's layer4: the 512-filter Conv2D layers), keep
-        // BatchNormalization frozen as Keras' guide does, recompile with a low learning rate.
-        foreach (var conv in backbone.Layers.OfType<Conv2D>().Where(c => c.Filters == 512))
+        // BatchNormalization frozen as Keras' guide does, recompile with a low learning rate. As in Keras, a frozen
+        // parent hides its layers' weights, so the backbone is made trainable first and its other layers frozen.
+        backbone.Trainable = true;
+        foreach (var layer in backbone.Layers)
         {
-            conv.Trainable = true;
+            layer.Trainable = layer is Conv2D { Filters: 512 };
         }
         model.Compile(optimizer: new Adam(learningRate: 1e-5), loss: "sparse_categorical_crossentropy",
             metrics: ["accuracy"]);
+        int fineTunedTensors = model.TrainableWeights.Count;
         model.Fit(train, trainLabels, batchSize: 32, epochs: options.FineTuneEpochs, verbose: verbose);
         double fineTuned = model.Evaluate(test, testLabels, verbose: 0)["accuracy"];
 
@@ -71,7 +75,7 @@ internal static class TransferLearningExample
         var random = (Functional)Models.CloneModel(backbone);
         double randomInit = FitHead(WithHead(random, options.Size), random, train, trainLabels, test, testLabels,
             options.Epochs, verbose);
-        return new TransferLearningResult(head, fineTuned, randomInit, clock.Elapsed.TotalSeconds);
+        return new TransferLearningResult(head, fineTuned, randomInit, fineTunedTensors, clock.Elapsed.TotalSeconds);
     }
 
     private static Functional WithHead(Functional backbone, int size)
@@ -120,4 +124,4 @@ internal sealed record TransferLearningOptions(int Size, int TrainCount, int Tes
 
 /// <summary>Held-out accuracies of the three phases and the total time.</summary>
 internal sealed record TransferLearningResult(double HeadAccuracy, double FineTunedAccuracy, double RandomInitAccuracy,
-    double Seconds);
+    int FineTunedTensors, double Seconds);

@@ -41,6 +41,9 @@ public class TransferLearningTests(ITestOutputHelper output)
         // Measured with these settings: head 0.642, fine-tuned 0.648, random-init 0.466 (17.6 points).
         Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.12,
             $"Pretrained head accuracy {result.HeadAccuracy:F4} vs random-init {result.RandomInitAccuracy:F4}.");
+        // The head's kernel and bias plus ResNet18's last-stage convolutions (kernels and biases of the five 512-filter
+        // Conv2D layers): fine-tuning really trains the backbone.
+        Assert.Equal(2 + 2 * 5, result.FineTunedTensors);
         Assert.True(result.FineTunedAccuracy >= result.HeadAccuracy - 0.02,
             $"Fine-tuning dropped accuracy from {result.HeadAccuracy:F4} to {result.FineTunedAccuracy:F4}.");
     }
