@@ -153,7 +153,7 @@ public sealed class PretrainedWeightsTests : IDisposable
     }
 
     private static string GoldenFile([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "../Golden/Applications", MobileNetFile));
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "../Golden/Applications/Fixtures", MobileNetFile));
 
     private static string Md5(byte[] bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));
 }

@@ -21,7 +21,7 @@ internal static class Hdf5Tensors
 
     /// <summary>Reads a dataset into a new tensor of <paramref name="expectedShape"/> and
     /// <paramref name="expectedDType"/>, after checking that the dataset declares that shape and a compatible type
-    /// (a float dataset for a float variable, an integer one for an integer variable).</summary>
+    /// (a float dataset for a float variable, an integer one for an integer or float variable).</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="expectedShape">The target variable's shape.</param>
     /// <param name="expectedDType">The target variable's Keras dtype (<c>float32</c>, <c>int64</c>, …).</param>
@@ -46,9 +46,11 @@ internal static class Hdf5Tensors
                 .to_type(dtype),
             (H5DataTypeClass.FloatingPoint, 8, true, _) => torch.tensor(ReadArray<double>(dataset, file, describe), shape)
                 .to_type(dtype),
-            (H5DataTypeClass.FixedPoint, 8, _, true) => torch.tensor(ReadArray<long>(dataset, file, describe), shape)
+            // Integers also load into float variables, as Keras' assign casts them (EfficientNet's Normalization
+            // `count` is stored as int64 by Keras 3, but is a float32 variable here).
+            (H5DataTypeClass.FixedPoint, 8, _, _) when wantInt || wantFloat => torch.tensor(ReadArray<long>(dataset, file, describe), shape)
                 .to_type(dtype),
-            (H5DataTypeClass.FixedPoint, 4, _, true) => torch.tensor(ReadArray<int>(dataset, file, describe), shape)
+            (H5DataTypeClass.FixedPoint, 4, _, _) when wantInt || wantFloat => torch.tensor(ReadArray<int>(dataset, file, describe), shape)
                 .to_type(dtype),
             _ => throw new KerasFileException(
                 $"Cannot load {describe} from {KerasFileException.Describe(file)}: the dataset holds " +

@@ -11,11 +11,13 @@ test can recompute what every weight must hold after loading, whatever order it 
 
 Run: /usr/bin/python3 write_mobilenet_weights.py  (h5py, numpy)
 """
+import os
+
 import h5py
 import numpy as np
 
 ALPHA = 0.25
-OUT = "mobilenet_2_5_128_tf_no_top.h5"
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "Fixtures", "mobilenet_2_5_128_tf_no_top.h5")
 
 
 def seed(name):

@@ -33,17 +33,16 @@ public class TransferLearningTests(ITestOutputHelper output)
     public void PretrainedBackbone_BeatsRandomInit()
     {
         var result = TransferLearningExample.Train(
-            new TransferLearningOptions(Size: 32, TrainCount: 1000, TestCount: 500, Epochs: 3, FineTuneEpochs: 1,
+            new TransferLearningOptions(Size: 32, TrainCount: 2000, TestCount: 1000, Epochs: 3, FineTuneEpochs: 2,
                 Seed: 42),
             verbose: 0);
         output.WriteLine($"head {result.HeadAccuracy:F4}, fine-tuned {result.FineTunedAccuracy:F4}, random-init " +
                          $"{result.RandomInitAccuracy:F4}, {result.Seconds:F1} s");
-        // Measured with these settings: head 0.642, fine-tuned 0.648, random-init 0.466 (17.6 points).
-        Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.12,
+        // Measured with these settings (the example's defaults): head 0.744, fine-tuned 0.778, random-init 0.387.
+        Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.2,
             $"Pretrained head accuracy {result.HeadAccuracy:F4} vs random-init {result.RandomInitAccuracy:F4}.");
-        // The head's kernel and bias plus ResNet18's last-stage convolutions (kernels and biases of the five 512-filter
-        // Conv2D layers): fine-tuning really trains the backbone.
-        Assert.Equal(2 + 2 * 5, result.FineTunedTensors);
+        // More than the head's kernel and bias: fine-tuning really trains ResNet18's last-stage convolutions.
+        Assert.True(result.FineTunedTensors > 2, $"Only {result.FineTunedTensors} weight tensors were fine-tuned.");
         Assert.True(result.FineTunedAccuracy >= result.HeadAccuracy - 0.02,
             $"Fine-tuning dropped accuracy from {result.HeadAccuracy:F4} to {result.FineTunedAccuracy:F4}.");
     }

@@ -132,14 +132,28 @@ public class LegacyWeightsTests
     {
         var model = SavingModels.Mlp();
         using var dir = new ScratchDirectory();
+        string path = dir.File("bytes.h5");
+        model.SaveWeights(path);
+        PythonTool.Run("/usr/bin/python3", "-c",
+            "import h5py,sys,numpy as np; f=h5py.File(sys.argv[1],'a'); g=f['probs']; del g['probs/bias:0']; " +
+            "g['probs/bias:0'] = np.zeros(3, dtype='int8'); f.close()", path);
+        var error = Assert.Throws<KerasFileException>(() => model.LoadWeights(path));
+        Assert.Contains("layer \"probs\" weight 1 (\"bias\")", error.Message);
+        Assert.Contains("int8 but the variable is float32", error.Message);
+    }
+
+    [Fact]
+    public void IntegerDataset_LoadsIntoAFloatVariable_AsKerasAssignCasts()
+    {
+        var model = SavingModels.Mlp();
+        using var dir = new ScratchDirectory();
         string path = dir.File("ints.h5");
         model.SaveWeights(path);
         PythonTool.Run("/usr/bin/python3", "-c",
             "import h5py,sys,numpy as np; f=h5py.File(sys.argv[1],'a'); g=f['probs']; del g['probs/bias:0']; " +
-            "g['probs/bias:0'] = np.zeros(3, dtype='int32'); f.close()", path);
-        var error = Assert.Throws<KerasFileException>(() => model.LoadWeights(path));
-        Assert.Contains("layer \"probs\" weight 1 (\"bias\")", error.Message);
-        Assert.Contains("int32 but the variable is float32", error.Message);
+            "g['probs/bias:0'] = np.array([3, -2, 7], dtype='int64'); f.close()", path);
+        model.LoadWeights(path);
+        Assert.Equal([3f, -2f, 7f], model.GetLayer("probs").Weights[1].ToArray());
     }
 
     [Fact]
