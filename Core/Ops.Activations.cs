@@ -77,6 +77,11 @@ public static partial class Ops
     /// <returns>The activation.</returns>
     public static Tensor HardSigmoid(Tensor x) => torch.nn.functional.hardsigmoid(x);
 
+    /// <summary>Keras 3 hard SiLU (hard swish), <c>x * relu6(x + 3) / 6</c>.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>The activation.</returns>
+    public static Tensor HardSilu(Tensor x) => torch.nn.functional.hardswish(x);
+
     /// <summary>Elementwise exponential.</summary>
     /// <param name="x">The input.</param>
     /// <returns>The activation.</returns>

@@ -46,6 +46,10 @@ public static class Activations
     /// <summary>Keras 3 hard sigmoid, <c>relu6(x + 3) / 6</c> (<c>"hard_sigmoid"</c>).</summary>
     public static ActivationFunction HardSigmoid { get; } = new("hard_sigmoid", Ops.HardSigmoid);
 
+    /// <summary>Keras 3 hard SiLU, <c>x * relu6(x + 3) / 6</c> (<c>"hard_silu"</c>; <c>"hard_swish"</c> is the
+    /// same function).</summary>
+    public static ActivationFunction HardSilu { get; } = new("hard_silu", Ops.HardSilu);
+
     /// <summary>Exponential (<c>"exponential"</c>).</summary>
     public static ActivationFunction Exponential { get; } = new("exponential", Ops.Exp);
 
@@ -65,6 +69,8 @@ public static class Activations
         ["softsign"] = Softsign,
         ["leaky_relu"] = LeakyRelu,
         ["hard_sigmoid"] = HardSigmoid,
+        ["hard_silu"] = HardSilu,
+        ["hard_swish"] = new("hard_swish", Ops.HardSilu),
         ["exponential"] = Exponential,
     };
 

@@ -19,6 +19,8 @@ public class ActivationTests
         { "softsign", x => x / (Math.Abs(x) + 1) },
         { "leaky_relu", x => x > 0 ? x : 0.2 * x },
         { "hard_sigmoid", x => Math.Clamp(x + 3, 0, 6) / 6 },
+        { "hard_silu", x => x * Math.Clamp(x + 3, 0, 6) / 6 },
+        { "hard_swish", x => x * Math.Clamp(x + 3, 0, 6) / 6 },
         { "exponential", Math.Exp },
     };
 
