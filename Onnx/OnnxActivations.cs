@@ -14,7 +14,7 @@ internal static class OnnxActivations
             ["log_softmax"] = (c, x) => c.AddNode("LogSoftmax", [x], OnnxAttribute.Int("axis", -1)),
             ["elu"] = (c, x) => c.AddNode("Elu", [x], OnnxAttribute.Float("alpha", 1f)),
             ["selu"] = (c, x) => c.AddNode("Selu", [x]),
-            ["gelu"] = (c, x) => Gelu(c, x, approximate: true),
+            ["gelu"] = (c, x) => Gelu(c, x, approximate: false),
             ["silu"] = Silu,
             ["swish"] = Silu,
             ["softplus"] = (c, x) => c.AddNode("Softplus", [x]),

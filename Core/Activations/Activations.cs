@@ -28,8 +28,9 @@ public static class Activations
     /// <summary>Scaled exponential linear unit (<c>"selu"</c>).</summary>
     public static ActivationFunction Selu { get; } = new("selu", Ops.Selu);
 
-    /// <summary>Gaussian error linear unit, tanh approximation as Keras' default (<c>"gelu"</c>).</summary>
-    public static ActivationFunction Gelu { get; } = new("gelu", x => Ops.Gelu(x));
+    /// <summary>Gaussian error linear unit, exact (erf) form as <c>keras.activations.gelu</c>'s default
+    /// (<c>"gelu"</c>; <c>keras.ops.gelu</c>, <see cref="Ops.Gelu"/>, defaults to the tanh approximation).</summary>
+    public static ActivationFunction Gelu { get; } = new("gelu", x => Ops.Gelu(x, approximate: false));
 
     /// <summary>Sigmoid linear unit (<c>"silu"</c>; <c>"swish"</c> is the same function).</summary>
     public static ActivationFunction Silu { get; } = new("silu", Ops.Silu);

@@ -12,7 +12,8 @@ public class ActivationTests
         { "tanh", Math.Tanh },
         { "elu", x => x > 0 ? x : Math.Exp(x) - 1 },
         { "selu", x => 1.0507009873554805 * (x > 0 ? x : 1.6732632423543772 * (Math.Exp(x) - 1)) },
-        { "gelu", x => 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))) },
+        // keras.activations.gelu defaults to the exact form (approximate=False); keras.ops.gelu to the tanh one.
+        { "gelu", x => 0.5 * x * (1 + Erf(x / Math.Sqrt(2))) },
         { "silu", x => x / (1 + Math.Exp(-x)) },
         { "swish", x => x / (1 + Math.Exp(-x)) },
         { "softplus", x => Math.Log(Math.Exp(x) + 1) },
@@ -23,6 +24,32 @@ public class ActivationTests
         { "hard_swish", x => x * Math.Clamp(x + 3, 0, 6) / 6 },
         { "exponential", Math.Exp },
     };
+
+    // erf by its Maclaurin series, exact to double precision for the |z| <= 3 used here.
+    private static double Erf(double z)
+    {
+        double sum = 0, term = z;
+        for (int n = 0; n < 80; n++)
+        {
+            sum += term / (2 * n + 1);
+            term *= -z * z / (n + 1);
+        }
+        return 2 / Math.Sqrt(Math.PI) * sum;
+    }
+
+    [Fact]
+    public void Gelu_IsTheExactForm_AsKerasActivationsGelu()
+    {
+        // keras.activations.gelu's docstring: [-3, -1, 0, 1, 3] → [-0.00404951, -0.15865529, 0, 0.8413447, 2.9959507].
+        using var x = torch.tensor(new float[] { -3, -1, 0, 1, 3 });
+        using var y = Activations.Get("gelu").Apply(x);
+        float[] expected = [-0.00404951f, -0.15865529f, 0f, 0.8413447f, 2.9959507f];
+        float[] actual = y.data<float>().ToArray();
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 5);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Formulas))]
