@@ -39,6 +39,17 @@ public sealed class PretrainedWeightsTests : IDisposable
     }
 
     [Fact]
+    public void KerasLayoutFile_LoadsByName_IntoAFreshModel()
+    {
+        using Functional model = MobileNet.Build(inputShape: [128, 128, 3], alpha: 0.25, includeTop: false,
+            weights: null);
+
+        model.LoadWeights(GoldenFile(), byName: true);
+
+        CheckGoldenValues(model);
+    }
+
+    [Fact]
     public void Imagenet_AbsentAndOffline_SaysWhichFileToPlaceWhere()
     {
         string origin = DatasetTestEnvironment.UnreachableOrigin;
