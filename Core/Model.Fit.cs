@@ -83,7 +83,7 @@ public abstract partial class Model
         var callbackList = new CallbackList(callbacks, this, addHistory: true, verbose, parameters);
         StopTraining = false;
         var emptyLogs = new Logs();
-        using var session = BeginFitSession(new FitSession(train, compiled, callbackList.History!, train.Steps,
+        using var session = BeginFitSession(new FitSession(train, compiled, callbackList.History!,
             () => BuildLazyMetrics(compiled, train)));
         callbackList.TrainBegin(emptyLogs);
         var (firstEpoch, firstStep) = ResumePoint(initialEpoch);

@@ -10,22 +10,19 @@ internal sealed class FitSession
     private readonly IEpochSource _source;
     private readonly CompiledState _compiled;
     private readonly History _history;
-    private readonly int _steps;
     private readonly Action _buildMetrics;
 
     /// <summary>Wraps the running <c>Fit</c>'s parts.</summary>
     /// <param name="source">The training batches (its position is part of the snapshot).</param>
     /// <param name="compiled">The compiled losses and metrics.</param>
     /// <param name="history">The run's History.</param>
-    /// <param name="steps">Batches per epoch.</param>
     /// <param name="buildMetrics">Creates the variables of metrics that build on their first batch.</param>
-    internal FitSession(IEpochSource source, CompiledState compiled, History history, int steps, Action buildMetrics)
+    internal FitSession(IEpochSource source, CompiledState compiled, History history, Action buildMetrics)
     {
         _buildMetrics = buildMetrics;
         _source = source;
         _compiled = compiled;
         _history = history;
-        _steps = steps;
     }
 
     /// <summary>The state after <paramref name="step"/> batches of <paramref name="epoch"/>; with
@@ -82,11 +79,11 @@ internal sealed class FitSession
     internal void Restore(FitSnapshot snapshot)
     {
         string source = snapshot.Source;
-        if (snapshot.Step > _steps)
+        if (snapshot.Step > _source.Steps)
         {
             throw new InvalidDataException($"The training state in \"{source}\" stopped after batch {snapshot.Step} " +
-                $"of epoch {snapshot.Epoch}, but this run has {_steps} batches per epoch. Resume with the same data, " +
-                "batch size and steps_per_epoch, or delete the backup.");
+                $"of epoch {snapshot.Epoch}, but this run has {_source.Steps} batches per epoch. Resume with the same " +
+                "data, batch size and steps_per_epoch, or delete the backup.");
         }
         if (snapshot.CursorPosition is int position)
         {
